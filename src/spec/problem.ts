@@ -6,11 +6,18 @@ export interface Example {
   readonly inputs: readonly Value[];
   readonly output: Value;
   readonly line?: number;
+  /**
+   * Set when the output is a float to be compared approximately, as `math.isclose(actual, output, rel_tol=rel,
+   * abs_tol=abs)` does (MBPP asserts written with math.isclose). Absent: compare with Python `==`.
+   */
+  readonly tolerance?: { readonly rel: number; readonly abs: number };
 }
 
 export interface Param {
   readonly name: string;
   readonly type: Type;
+  /** The default value written in the signature (`n: int = 2`), already of `type`. */
+  readonly default?: Value;
 }
 
 /** A function in the same file that already has a body; synthesized code may call it. */
@@ -49,6 +56,8 @@ export interface Problem {
   readonly preamble: readonly string[];
   /** The original docstring, kept in emitted code. */
   readonly docstring?: string;
+  /** The benchmark's task id (MBPP `task_id`), when the problem comes from a benchmark set. */
+  readonly taskId?: number;
   /** For SyGuS problems: the grammar the search must stay within (see src/spec/sygus.ts). */
   readonly sygus?: unknown;
 }
