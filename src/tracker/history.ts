@@ -46,7 +46,7 @@ export async function readSnapshot(t: Tracker, input: string): Promise<Progress>
   try {
     text = await readFile(join(t.paths.historyDir, `${name}.json`), "utf8");
   } catch (e) {
-    throw new SnapshotError(`no snapshot ${name} in ${t.paths.historyDir} (see \`aurora progress history\`)`, { cause: e });
+    throw new SnapshotError(`no snapshot ${name} in history/ (see \`aurora progress history\`)`, { cause: e });
   }
   return parseProgress(text, `history/${name}.json`);
 }

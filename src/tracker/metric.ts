@@ -10,8 +10,8 @@
  *   otherwise only specs whose `suite` equals it or whose `name` starts with `<suite>/`;
  * - percent = 100 * solved / counted; a run with no matching specs gives no value.
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { isJsonObject, readJsonFile, type JsonRead } from "./jsonfile.js";
 import type { Metric } from "./schema.js";
 
 /** A metric value, or why there is none (shown to the user as is). */
@@ -21,20 +21,11 @@ export type MetricReading =
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = isJsonObject;
 
-async function readJson(file: string): Promise<{ data: unknown } | { error: string }> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    return { error: `${file} not found (run the suite first)` };
-  }
-  try {
-    return { data: JSON.parse(text) as unknown };
-  } catch (e) {
-    return { error: `${file} is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
-  }
+async function readJson(file: string): Promise<JsonRead> {
+  const read = await readJsonFile(file);
+  return "error" in read ? { error: `${read.error} (run the suite first)` } : read;
 }
 
 function isSolved(spec: Json): boolean {
