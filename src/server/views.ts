@@ -30,7 +30,7 @@ export async function progressView(t: Tracker): Promise<ProgressView> {
 export function trackerPage(view: ProgressView): string {
   const title = escapeHtml(`${view.summary.title ?? "Aurora-X"} progress`);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>${title}</title>
 <style>body{margin:0;min-height:100vh;background:#0b1020;color:#cbd5e1;font:15px/1.5 system-ui,sans-serif}main{padding:24px;max-width:640px}</style></head>
 <body><main><h1>${title}</h1><p>The tracker is in the top-right corner. It updates live while <code>aurora serve</code> runs.</p></main>
 ${renderHud(view.summary, view.history, {})}
