@@ -1,5 +1,5 @@
 /**
- * `aurora serve`: the tracker server (fastify; see docs/adr/0002-tracker-server-fastify.md). Serves the built
+ * `aurora serve`: the tracker server (fastify; see docs/adr/0006-tracker-server-fastify.md). Serves the built
  * site or latest report, the REST API (api.ts), the live channel `/api/live` (live.ts) and the `/tracker` page.
  * Stateless: every answer is read from the files, so the CLI and the server can both write.
  */

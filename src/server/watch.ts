@@ -1,7 +1,7 @@
 /**
  * Folder watching on node:fs.watch. Not chokidar: measured here, chokidar 5 reported only 7 of 12 atomic
  * replacements of progress.json made 5-250 ms apart and sometimes missed the last one, so a page could stay on a
- * stale state; an inotify watch on the folder reports every rename into it (see docs/adr/0002).
+ * stale state; an inotify watch on the folder reports every rename into it (see docs/adr/0006-tracker-server-fastify.md).
  *
  * A watched folder may not exist yet or may be deleted and made again (`make clean`): its parent is watched too,
  * and the watch is re-attached whenever the folder's name changes there.

@@ -1,9 +1,13 @@
 /** Plain-text views of a summary: bars and the table `aurora progress` prints. Pure. */
 import { formatPercent, type ProgressSummary } from "./compute.js";
 
-/** `█████░░░░░` for 50% at width 10 (rounded to the nearest cell). */
+/**
+ * `█████░░░░░` for 50% at width 10: rounded to the nearest cell, except that only 100% fills the bar and anything
+ * above 0% shows at least one cell.
+ */
 export function textBar(percent: number, width = 10): string {
-  const full = Math.round((Math.min(100, Math.max(0, percent)) / 100) * width);
+  const p = Math.min(100, Math.max(0, percent));
+  const full = Math.min(p < 100 ? width - 1 : width, Math.max(p > 0 ? 1 : 0, Math.round((p / 100) * width)));
   return "█".repeat(full) + "░".repeat(width - full);
 }
 

@@ -23,6 +23,8 @@ describe("table and bars", () => {
     expect(textBar(50)).toBe("█████░░░░░");
     expect(textBar(100, 4)).toBe("████");
     expect(textBar(140, 4)).toBe("████");
+    expect(textBar(98.6)).toBe("█████████░");
+    expect(textBar(0.4)).toBe("█░░░░░░░░░");
   });
 
   it("prints the seed as a table", async () => {
