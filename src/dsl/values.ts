@@ -121,7 +121,8 @@ export class PySet {
 
 /** A string key equal for Python-equal hashable values (1 == 1.0 == True share a key, as in Python). */
 export function hashKey(v: Value): string {
-  if (typeof v === "string") return "s" + v;
+  // Strings are length-prefixed so that container keys cannot collide (["a,sb"] vs ["a", "b"]).
+  if (typeof v === "string") return "s" + v.length + ":" + v;
   if (typeof v === "number") return Object.is(v, -0) ? "n0" : "n" + String(v);
   if (typeof v === "boolean") return v ? "n1" : "n0";
   if (typeof v === "bigint") return "n" + v.toString();

@@ -1,0 +1,181 @@
+import { mono, type Primitive } from "../primitive.js";
+import { BOOL, FLOAT, INT, STR } from "../types.js";
+import {
+  OVERFLOW,
+  VALUE_ERROR,
+  ZERO_DIV,
+  floatToInt,
+  intAbs,
+  intAdd,
+  intFloorDiv,
+  intMod,
+  intMul,
+  intNeg,
+  intPow,
+  intSub,
+  intToFloat,
+  normInt,
+  reprFloat,
+  roundHalfEven,
+  type PyInt,
+  type Result,
+  type Value,
+} from "../values.js";
+
+const I = (v: Value): PyInt => v as PyInt;
+const F = (v: Value): number => v as number;
+
+/** Python float `%`: the result has the divisor's sign. */
+function floatMod(a: number, b: number): Result {
+  if (b === 0) return ZERO_DIV;
+  const r = a % b;
+  return r !== 0 && r < 0 !== b < 0 ? r + b : r === 0 ? (b < 0 ? -0 : 0) : r;
+}
+
+function floatFloorDiv(a: number, b: number): Result {
+  if (b === 0) return ZERO_DIV;
+  return Math.floor(a / b);
+}
+
+function finite(x: number): Result {
+  return Number.isFinite(x) || Number.isNaN(x) ? x : OVERFLOW;
+}
+
+/** Python float `**`: a negative base with a fractional exponent gives a complex number (unsupported: ValueError). */
+function floatPow(a: number, b: number): Result {
+  if (a === 0 && b < 0) return ZERO_DIV;
+  if (a < 0 && !Number.isInteger(b)) return VALUE_ERROR;
+  const r = Math.pow(a, b);
+  return Number.isFinite(r) ? r : OVERFLOW;
+}
+
+function isqrt(n: PyInt): Result {
+  if (n < 0) return VALUE_ERROR;
+  if (typeof n === "number") {
+    const r = Math.floor(Math.sqrt(n));
+    return r * r > n ? r - 1 : (r + 1) * (r + 1) <= n ? r + 1 : r;
+  }
+  // Newton's method on bigints: exact, and quadratic from the float estimate.
+  let x = BigInt(2) ** BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const y = (x + n / x) / 2n;
+    if (y >= x) return normInt(x);
+    x = y;
+  }
+}
+
+function gcd(a: PyInt, b: PyInt): PyInt {
+  let x = typeof a === "bigint" ? (a < 0n ? -a : a) : BigInt(Math.abs(a));
+  let y = typeof b === "bigint" ? (b < 0n ? -b : b) : BigInt(Math.abs(b));
+  while (y !== 0n) [x, y] = [y, x % y];
+  return normInt(x);
+}
+
+function factorial(n: PyInt): Result {
+  if (n < 0) return VALUE_ERROR;
+  if (n > 500) return OVERFLOW;
+  let r = 1n;
+  for (let i = 2n; i <= BigInt(n); i++) r *= i;
+  return normInt(r);
+}
+
+/** The exact value of a finite double as `m * 2^e` with integer m, e. */
+function decompose(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  return biased === 0 ? [frac, -1074] : [frac | (1n << 52n), biased - 1075];
+}
+
+/**
+ * Python's `round(x, n)` for floats: round the exact decimal value of x half to even at n digits, then take the
+ * nearest double (what CPython's dtoa-based implementation does).
+ */
+function roundTo(x: number, n: PyInt): Result {
+  const nd = Number(n);
+  if (!Number.isFinite(x) || x === 0 || nd > 330) return x;
+  if (nd < -330) return x < 0 ? -0 : 0;
+  const [m, e] = decompose(Math.abs(x));
+  let num = e >= 0 ? m << BigInt(e) : m;
+  let den = e >= 0 ? 1n : 1n << BigInt(-e);
+  if (nd >= 0) num *= 10n ** BigInt(nd);
+  else den *= 10n ** BigInt(-nd);
+  let q = num / den;
+  const twice = 2n * (num - q * den);
+  if (twice > den || (twice === den && q % 2n === 1n)) q += 1n;
+  const r = Number(`${q}e${-nd}`);
+  if (!Number.isFinite(r)) return OVERFLOW;
+  return x < 0 ? -r : r;
+}
+
+/** Python `int(s)` for a str: optional sign and surrounding whitespace, digits and underscores between digits. */
+export function parseIntStr(s: string): Result {
+  const m = /^\s*([+-]?)(\d+(?:_\d+)*)\s*$/.exec(s);
+  if (!m) return VALUE_ERROR;
+  const digits = (m[2] ?? "").replace(/_/g, "");
+  if (!/^[0-9]+$/.test(digits)) return VALUE_ERROR;
+  return normInt(BigInt((m[1] === "-" ? "-" : "") + digits));
+}
+
+/** Python `float(s)`. */
+function parseFloatStr(s: string): Result {
+  const t = s.trim().toLowerCase().replace(/_/g, "");
+  if (/^[+-]?(inf|infinity)$/.test(t)) return t.startsWith("-") ? -Infinity : Infinity;
+  if (/^[+-]?nan$/.test(t)) return NaN;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) return VALUE_ERROR;
+  return Number(t);
+}
+
+export const numericPrims: readonly Primitive[] = [
+  // int arithmetic
+  { name: "int.add", sig: mono([INT, INT], INT), cost: 1, impl: (a, b) => intAdd(I(a), I(b)), py: "{0:add} + {1:mul}", pyPrec: "add", ts: "{0} + {1}", hints: ["add", "sum", "plus", "total", "increment", "more"] },
+  { name: "int.sub", sig: mono([INT, INT], INT), cost: 1, impl: (a, b) => intSub(I(a), I(b)), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "{0} - {1}", hints: ["subtract", "difference", "minus", "less", "decrement"] },
+  { name: "int.mul", sig: mono([INT, INT], INT), cost: 1, impl: (a, b) => intMul(I(a), I(b)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}", hints: ["multiply", "product", "times", "double", "triple", "square"] },
+  { name: "int.floordiv", sig: mono([INT, INT], INT), cost: 1.5, impl: (a, b) => intFloorDiv(I(a), I(b)), py: "{0:mul} // {1:unary}", pyPrec: "mul", ts: "$floordiv({0}, {1})", hints: ["divide", "half", "quotient", "division"] },
+  { name: "int.mod", sig: mono([INT, INT], INT), cost: 1.5, impl: (a, b) => intMod(I(a), I(b)), py: "{0:mul} % {1:unary}", pyPrec: "mul", ts: "$mod({0}, {1})", hints: ["remainder", "modulo", "even", "odd", "divisible", "mod", "digit", "last"] },
+  { name: "int.pow", sig: mono([INT, INT], INT), cost: 2, impl: (a, b) => (I(b) < 0 ? VALUE_ERROR : intPow(I(a), I(b))), py: "{0:atom} ** {1:unary}", pyPrec: "pow", ts: "$ipow({0}, {1})", hints: ["power", "square", "cube", "exponent", "squared", "cubed"] },
+  { name: "int.neg", sig: mono([INT], INT), cost: 1.5, impl: (a) => intNeg(I(a)), py: "-{0:unary}", pyPrec: "unary", ts: "-{0}", hints: ["negative", "negate", "opposite"] },
+  { name: "int.abs", sig: mono([INT], INT), cost: 1.5, impl: (a) => intAbs(I(a)), py: "abs({0})", pyPrec: "atom", ts: "Math.abs({0})", hints: ["absolute", "abs", "distance"] },
+  { name: "int.min2", sig: mono([INT, INT], INT), cost: 1.5, impl: (a, b) => (I(b) < I(a) ? b : a), py: "min({0}, {1})", pyPrec: "atom", ts: "Math.min({0}, {1})", hints: ["minimum", "smaller", "smallest", "min", "lesser"] },
+  { name: "int.max2", sig: mono([INT, INT], INT), cost: 1.5, impl: (a, b) => (I(b) > I(a) ? b : a), py: "max({0}, {1})", pyPrec: "atom", ts: "Math.max({0}, {1})", hints: ["maximum", "larger", "largest", "max", "greater", "bigger"] },
+  { name: "int.gcd", sig: mono([INT, INT], INT), cost: 2.5, impl: (a, b) => gcd(I(a), I(b)), py: "math.gcd({0}, {1})", pyPrec: "atom", ts: "$gcd({0}, {1})", imports: ["math"], hints: ["gcd", "greatest", "common", "divisor", "hcf", "lcm"] },
+  { name: "int.factorial", sig: mono([INT], INT), cost: 2.5, impl: (a) => factorial(I(a)), py: "math.factorial({0})", pyPrec: "atom", ts: "$factorial({0})", imports: ["math"], hints: ["factorial"] },
+  { name: "int.isqrt", sig: mono([INT], INT), cost: 2.5, impl: (a) => isqrt(I(a)), py: "math.isqrt({0})", pyPrec: "atom", ts: "Math.floor(Math.sqrt({0}))", imports: ["math"], hints: ["square", "root", "sqrt", "perfect"] },
+  // float arithmetic
+  { name: "float.add", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => finite(F(a) + F(b)), py: "{0:add} + {1:mul}", pyPrec: "add", ts: "{0} + {1}", hints: ["add", "sum", "plus"] },
+  { name: "float.sub", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => finite(F(a) - F(b)), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "{0} - {1}", hints: ["subtract", "difference", "minus"] },
+  { name: "float.mul", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => finite(F(a) * F(b)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}", hints: ["multiply", "product", "times", "area", "percent"] },
+  { name: "float.div", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => (F(b) === 0 ? ZERO_DIV : finite(F(a) / F(b))), py: "{0:mul} / {1:unary}", pyPrec: "mul", ts: "$truediv({0}, {1})", hints: ["divide", "average", "mean", "ratio", "half", "per"] },
+  { name: "float.floordiv", sig: mono([FLOAT, FLOAT], FLOAT), cost: 3, impl: (a, b) => floatFloorDiv(F(a), F(b)), py: "{0:mul} // {1:unary}", pyPrec: "mul", ts: "$floordiv({0}, {1})" },
+  { name: "float.mod", sig: mono([FLOAT, FLOAT], FLOAT), cost: 3, impl: (a, b) => floatMod(F(a), F(b)), py: "{0:mul} % {1:unary}", pyPrec: "mul", ts: "$mod({0}, {1})" },
+  { name: "float.pow", sig: mono([FLOAT, FLOAT], FLOAT), cost: 2.5, impl: (a, b) => floatPow(F(a), F(b)), py: "{0:atom} ** {1:unary}", pyPrec: "pow", ts: "$fpow({0}, {1})", hints: ["power", "exponent", "square", "cube"] },
+  { name: "float.neg", sig: mono([FLOAT], FLOAT), cost: 2, impl: (a) => -F(a), py: "-{0:unary}", pyPrec: "unary", ts: "-{0}" },
+  { name: "float.abs", sig: mono([FLOAT], FLOAT), cost: 2, impl: (a) => Math.abs(F(a)), py: "abs({0})", pyPrec: "atom", ts: "Math.abs({0})", hints: ["absolute", "abs"] },
+  { name: "float.min2", sig: mono([FLOAT, FLOAT], FLOAT), cost: 2, impl: (a, b) => (F(b) < F(a) ? b : a), py: "min({0}, {1})", pyPrec: "atom", ts: "Math.min({0}, {1})", hints: ["minimum", "smaller"] },
+  { name: "float.max2", sig: mono([FLOAT, FLOAT], FLOAT), cost: 2, impl: (a, b) => (F(b) > F(a) ? b : a), py: "max({0}, {1})", pyPrec: "atom", ts: "Math.max({0}, {1})", hints: ["maximum", "larger"] },
+  { name: "float.sqrt", sig: mono([FLOAT], FLOAT), cost: 2, impl: (a) => (F(a) < 0 ? VALUE_ERROR : Math.sqrt(F(a))), py: "math.sqrt({0})", pyPrec: "atom", ts: "$sqrt({0})", imports: ["math"], hints: ["square", "root", "sqrt", "hypotenuse", "distance"] },
+  { name: "float.round", sig: mono([FLOAT], INT), cost: 2, impl: (a) => (Number.isFinite(F(a)) ? floatToInt(roundHalfEven(F(a))) : floatToInt(F(a))), py: "round({0})", pyPrec: "atom", ts: "$round({0})", hints: ["round", "rounded", "nearest"] },
+  { name: "float.roundn", sig: mono([FLOAT, INT], FLOAT), cost: 2, impl: (a, n) => roundTo(F(a), I(n)), py: "round({0}, {1})", pyPrec: "atom", ts: "$roundn({0}, {1})", hints: ["round", "rounded", "decimal", "places", "digits"] },
+  { name: "float.floor", sig: mono([FLOAT], INT), cost: 2, impl: (a) => floatToInt(Math.floor(F(a))), py: "math.floor({0})", pyPrec: "atom", ts: "Math.floor({0})", imports: ["math"], hints: ["floor", "down", "round"] },
+  { name: "float.ceil", sig: mono([FLOAT], INT), cost: 2, impl: (a) => floatToInt(Math.ceil(F(a))), py: "math.ceil({0})", pyPrec: "atom", ts: "Math.ceil({0})", imports: ["math"], hints: ["ceil", "ceiling", "up", "round"] },
+  { name: "float.trunc", sig: mono([FLOAT], INT), cost: 2, impl: (a) => floatToInt(F(a)), py: "int({0})", pyPrec: "atom", ts: "Math.trunc({0})", hints: ["integer", "truncate", "whole"] },
+  { name: "float.pi", sig: mono([], FLOAT), cost: 2, impl: () => Math.PI, py: "math.pi", pyPrec: "atom", ts: "Math.PI", imports: ["math"], hints: ["pi", "circle", "circumference", "area", "sphere", "radius", "cylinder", "cone"] },
+  { name: "num.widen", sig: mono([INT], FLOAT), cost: 0.5, impl: (a) => intToFloat(I(a)), py: "{0:if}", pyPrec: "if", ts: "{0}" },
+  { name: "int.truediv", sig: mono([INT, INT], FLOAT), cost: 1.5, impl: (a, b) => (I(b) === 0 ? ZERO_DIV : intTrueDiv(I(a), I(b))), py: "{0:mul} / {1:unary}", pyPrec: "mul", ts: "$truediv({0}, {1})", hints: ["divide", "average", "mean", "ratio", "half"] },
+  // conversions
+  { name: "int.str", sig: mono([INT], STR), cost: 1.5, impl: (a) => String(a), py: "str({0})", pyPrec: "atom", ts: "String({0})", hints: ["string", "digits", "digit", "text", "convert"] },
+  { name: "float.str", sig: mono([FLOAT], STR), cost: 2, impl: (a) => reprFloat(F(a)), py: "str({0})", pyPrec: "atom", ts: "$fstr({0})", hints: ["string"] },
+  { name: "str.int", sig: mono([STR], INT), cost: 1.5, impl: (s) => parseIntStr(s as string), py: "int({0})", pyPrec: "atom", ts: "$int({0})", hints: ["integer", "number", "convert", "parse", "digit", "digits"] },
+  { name: "str.float", sig: mono([STR], FLOAT), cost: 2.5, impl: (s) => parseFloatStr(s as string), py: "float({0})", pyPrec: "atom", ts: "$float({0})", hints: ["float", "decimal", "number", "parse"] },
+  { name: "bool.int", sig: mono([BOOL], INT), cost: 2, impl: (b) => (b ? 1 : 0), py: "int({0})", pyPrec: "atom", ts: "Number({0})" },
+];
+
+/** Python's int / int: correctly rounded true division (exact for safe integers, via bigint otherwise). */
+function intTrueDiv(a: PyInt, b: PyInt): Result {
+  if (typeof a === "number" && typeof b === "number") return a / b;
+  const r = Number(a) / Number(b);
+  return Number.isFinite(r) ? r : OVERFLOW;
+}

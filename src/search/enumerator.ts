@@ -1,0 +1,516 @@
+import { type Expr, call, lam, v, c } from "../dsl/expr.js";
+import { iterElement, typeKey, type Type } from "../dsl/types.js";
+import { PyDict, PySet, RESOURCE, cps, type Result, type Value } from "../dsl/values.js";
+import { Bank, hashIds } from "./bank.js";
+import { bitsOf, setBit, type Bits } from "./bitset.js";
+import type { Grammar, Production } from "./grammar.js";
+import { ERR_ID, Interner, TRUE_ID, FALSE_ID } from "./intern.js";
+
+/** Limits of one enumeration. The orchestrator (synthesize) owns them. */
+export interface EnumLimits {
+  /** performance.now() value at which to stop. */
+  readonly deadline: number;
+  /** Estimated bytes of banks and interned values at which to stop. */
+  readonly maxBytes: number;
+  /** Highest cost level to enumerate. */
+  readonly maxCost: number;
+  /** Most comprehension contexts (iteration sources) to open. @default 8 */
+  readonly maxContexts?: number;
+  /** Most rows (elements summed over examples) a comprehension context may have. @default 4000 */
+  readonly maxContextRows?: number;
+  /** A source must cost at most the cheapest entry of its type plus this. @default 8 */
+  readonly sourceSlack?: number;
+  /**
+   * Productions not enumerated in the main context: conditionals at the top level are built by divide and
+   * conquer instead, which is far cheaper than enumerating every (predicate, then, else) triple.
+   */
+  readonly skipInMain?: (p: Production) => boolean;
+}
+
+/** Why enumeration stopped early (thrown internally, caught by `Enumerator.run`). */
+export class StopSearch {
+  constructor(readonly kind: "timeLimit" | "memoryLimit" | "done") {}
+}
+
+/** A lambda context's iteration source and how its elements are bound. */
+interface Source {
+  readonly entry: number;
+  readonly nt: number;
+  readonly cost: number;
+  readonly binder: "comp" | "lambda" | "both";
+  readonly names: readonly string[];
+  readonly elType: Type;
+}
+
+/** An evaluation context: the examples themselves (main), or the elements of a source over all examples. */
+export interface Ctx {
+  readonly id: number;
+  readonly bank: Bank;
+  readonly rows: number;
+  /** Example index of each row. */
+  readonly rowExample: Int32Array;
+  /** Rows of example e are [exStart[e], exStart[e + 1]). */
+  readonly exStart: Int32Array;
+  readonly source?: Source;
+  /** Bound variables: nonterminal and value id per row. */
+  readonly bound: readonly { readonly name: string; readonly nt: number; readonly ids: Int32Array; readonly type: Type }[];
+  level: number;
+}
+
+/** Callback for every new entry of the main context. */
+export type MainListener = (entry: number, vec: Int32Array) => void;
+
+const BOUND_COST_BITS = 1;
+
+/**
+ * Bottom-up enumeration by increasing cost with observational equivalence, over the main context (one row
+ * per example) and comprehension contexts (one row per element of an iteration source).
+ */
+export class Enumerator {
+  readonly interner = new Interner();
+  readonly contexts: Ctx[] = [];
+  candidates = 0;
+  peakBytes = 0;
+  private readonly tmp: Int32Array[] = [];
+  private readonly E: number;
+  private readonly paramIds: Int32Array[];
+  private readonly boundCost: number[];
+  private listeners: MainListener[] = [];
+  private readonly minCostByNt: number[];
+
+  constructor(
+    readonly grammar: Grammar,
+    readonly paramNames: readonly string[],
+    inputs: readonly (readonly Value[])[],
+    private readonly limits: EnumLimits,
+  ) {
+    this.E = inputs.length;
+    this.paramIds = paramNames.map((_, p) => Int32Array.from(inputs, (row) => this.interner.id(row[p] ?? null)));
+    this.boundCost = grammar.nts.map((_, i) => boundVarCost(grammar, i));
+    this.minCostByNt = grammar.nts.map(() => Infinity);
+    const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
+    const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
+    this.contexts.push({ id: 0, bank: new Bank(this.E, grammar.nts.length), rows: this.E, rowExample, exStart, bound: [], level: 0 });
+  }
+
+  get main(): Ctx {
+    return this.contexts[0] as Ctx;
+  }
+
+  onMainEntry(f: MainListener): void {
+    this.listeners.push(f);
+  }
+
+  /** Enumerates one more cost level in every context. Throws StopSearch when a limit is reached. */
+  step(level: number): void {
+    for (let i = 1; i < this.contexts.length; i++) {
+      const ctx = this.contexts[i] as Ctx;
+      if (ctx.level < level) this.enumerateLevel(ctx, level);
+    }
+    this.enumerateLevel(this.main, level);
+  }
+
+  get bytes(): number {
+    return this.interner.bytes + this.contexts.reduce((n, ctx) => n + ctx.bank.bytes, 0);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // One level of one context
+
+  private enumerateLevel(ctx: Ctx, level: number): void {
+    const prods = this.grammar.prods;
+    for (let pi = 0; pi < prods.length; pi++) {
+      const p = prods[pi] as Production;
+      switch (p.kind) {
+        case "var":
+          if (p.cost === level) this.addTerminal(ctx, pi, p.lhs, level, this.varIds(ctx, p.name));
+          break;
+        case "const":
+          if (p.cost === level) this.addTerminal(ctx, pi, p.lhs, level, this.constIds(ctx, p.value));
+          break;
+        case "op":
+          if (level > p.cost && !(ctx.id === 0 && this.limits.skipInMain?.(p))) this.enumerateOp(ctx, pi, p, level - p.cost);
+          break;
+        case "hof":
+          if (ctx.id === 0 && level > p.cost) this.enumerateHof(pi, p, level - p.cost);
+          break;
+      }
+    }
+    ctx.bound.forEach((b, i) => {
+      if (this.boundCost[b.nt] === level) this.addTerminal(ctx, -1 - i, b.nt, level, b.ids);
+    });
+    ctx.level = level;
+  }
+
+  private varIds(ctx: Ctx, name: string): Int32Array {
+    const p = this.paramNames.indexOf(name);
+    const perExample = this.paramIds[p] as Int32Array;
+    return ctx.id === 0 ? perExample : Int32Array.from(ctx.rowExample, (e) => perExample[e] as number);
+  }
+
+  private constIds(ctx: Ctx, value: Value): Int32Array {
+    return new Int32Array(ctx.rows).fill(this.interner.id(value));
+  }
+
+  private addTerminal(ctx: Ctx, prod: number, nt: number, cost: number, ids: Int32Array): void {
+    this.offer(ctx, prod, nt, cost, NO_KIDS, ids);
+  }
+
+  private scratch(rows: number): Int32Array {
+    let t = this.tmp[rows];
+    if (!t) {
+      t = new Int32Array(rows);
+      this.tmp[rows] = t;
+    }
+    return t;
+  }
+
+  /** Every way to give each argument a cost (from the non-empty buckets) summing to `budget`. */
+  private splits(bank: Bank, nts: readonly number[], budget: number, f: (costs: number[]) => void): void {
+    const costs: number[] = new Array<number>(nts.length).fill(0);
+    const go = (i: number, left: number): void => {
+      if (i === nts.length - 1) {
+        if (bank.bucket(nts[i] as number, left).length > 0) {
+          costs[i] = left;
+          f(costs);
+        }
+        return;
+      }
+      const byCost = bank.buckets[nts[i] as number] ?? [];
+      const max = Math.min(left - (nts.length - 1 - i), byCost.length - 1);
+      for (let k = 1; k <= max; k++) {
+        if ((byCost[k] as number[] | undefined)?.length) {
+          costs[i] = k;
+          go(i + 1, left - k);
+        }
+      }
+    };
+    if (nts.length > 0) go(0, budget);
+  }
+
+  private enumerateOp(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number): void {
+    const bank = ctx.bank;
+    const impl = guarded(p.prim.impl);
+    if (!impl) return;
+    const lazy = p.prim.lazy === true;
+    const R = ctx.rows;
+    const vals = this.interner.values;
+    const out = this.scratch(R);
+    const level = budget + p.cost;
+    if (p.args.length === 1) {
+      const list = bank.bucket(p.args[0] as number, budget);
+      for (let i = 0; i < list.length; i++) {
+        const a = list[i] as number;
+        const d = bank.vals.data;
+        const oa = a * R;
+        for (let r = 0; r < R; r++) {
+          const ia = d[oa + r] as number;
+          out[r] = ia === ERR_ID && !lazy ? ERR_ID : this.interner.id(impl(vals[ia] as Value));
+        }
+        this.offer(ctx, pi, p.lhs, level, [a], out);
+      }
+      return;
+    }
+    this.splits(bank, p.args, budget, (costs) => {
+      if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl, lazy, out, level);
+      else this.loopN(ctx, pi, p, costs, impl, lazy, out, level);
+    });
+  }
+
+  private loop2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: (...a: Value[]) => Result, lazy: boolean, out: Int32Array, level: number): void {
+    const bank = ctx.bank;
+    const R = ctx.rows;
+    const vals = this.interner.values;
+    const la = bank.bucket(p.args[0] as number, costs[0] as number);
+    const lb = bank.bucket(p.args[1] as number, costs[1] as number);
+    const kids = [0, 0];
+    for (let i = 0; i < la.length; i++) {
+      const a = la[i] as number;
+      for (let j = 0; j < lb.length; j++) {
+        const b = lb[j] as number;
+        const d = bank.vals.data;
+        const oa = a * R;
+        const ob = b * R;
+        for (let r = 0; r < R; r++) {
+          const ia = d[oa + r] as number;
+          const ib = d[ob + r] as number;
+          out[r] = !lazy && (ia === ERR_ID || ib === ERR_ID) ? ERR_ID : this.interner.id(impl(vals[ia] as Value, vals[ib] as Value));
+        }
+        kids[0] = a;
+        kids[1] = b;
+        this.offer(ctx, pi, p.lhs, level, kids, out);
+      }
+    }
+  }
+
+  private loopN(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: (...a: Value[]) => Result, lazy: boolean, out: Int32Array, level: number): void {
+    const bank = ctx.bank;
+    const R = ctx.rows;
+    const vals = this.interner.values;
+    const lists = p.args.map((nt, i) => bank.bucket(nt, costs[i] as number));
+    const n = lists.length;
+    const idx = new Array<number>(n).fill(0);
+    const kids = new Array<number>(n).fill(0);
+    const args = new Array<Value>(n);
+    if (lists.some((l) => l.length === 0)) return;
+    for (;;) {
+      for (let k = 0; k < n; k++) kids[k] = (lists[k] as readonly number[])[idx[k] as number] as number;
+      const d = bank.vals.data;
+      for (let r = 0; r < R; r++) {
+        let err = false;
+        for (let k = 0; k < n; k++) {
+          const id = d[(kids[k] as number) * R + r] as number;
+          if (id === ERR_ID && !lazy) err = true;
+          args[k] = vals[id] as Value;
+        }
+        out[r] = err ? ERR_ID : this.interner.id(impl(...args));
+      }
+      this.offer(ctx, pi, p.lhs, level, kids, out);
+      let k = n - 1;
+      while (k >= 0) {
+        idx[k] = (idx[k] as number) + 1;
+        if ((idx[k] as number) < (lists[k] as readonly number[]).length) break;
+        idx[k] = 0;
+        k--;
+      }
+      if (k < 0) return;
+    }
+  }
+
+  private enumerateHof(pi: number, p: Production & { kind: "hof" }, budget: number): void {
+    const binder = p.prim.binder ?? "comp";
+    for (let ci = 1; ci < this.contexts.length; ci++) {
+      const L = this.contexts[ci] as Ctx;
+      const src = L.source as Source;
+      if (src.nt !== p.source || (src.binder !== "both" && src.binder !== binder)) continue;
+      const rest = budget - src.cost;
+      if (rest < p.bodies.length) continue;
+      this.splits(L.bank, p.bodies, rest, (costs) => this.hofLoop(L, pi, p, costs, budget + p.cost));
+    }
+  }
+
+  private hofLoop(L: Ctx, pi: number, p: Production & { kind: "hof" }, costs: number[], level: number): void {
+    const lists = p.bodies.map((nt, i) => L.bank.bucket(nt, costs[i] as number));
+    const n = lists.length;
+    const idx = new Array<number>(n).fill(0);
+    const out = this.scratch(this.E);
+    const hof = guarded(p.prim.hof);
+    if (!hof || lists.some((l) => l.length === 0)) return;
+    const src = L.source as Source;
+    const main = this.main.bank;
+    const vals = this.interner.values;
+    for (;;) {
+      const bodies = idx.map((j, k) => (lists[k] as readonly number[])[j] as number);
+      for (let e = 0; e < this.E; e++) {
+        const sid = main.valueId(src.entry, e);
+        if (sid === ERR_ID) {
+          out[e] = ERR_ID;
+          continue;
+        }
+        const r0 = L.exStart[e] as number;
+        const r1 = L.exStart[e + 1] as number;
+        const rows = bodies.map((b) => {
+          const arr: Result[] = new Array<Result>(r1 - r0);
+          for (let r = r0; r < r1; r++) arr[r - r0] = vals[L.bank.valueId(b, r)] as Result;
+          return arr;
+        });
+        out[e] = this.interner.id(hof(vals[sid] as Value, ...rows));
+      }
+      this.offer(this.main, pi, p.lhs, level, [src.entry, L.id, ...bodies], out);
+      let k = n - 1;
+      while (k >= 0) {
+        idx[k] = (idx[k] as number) + 1;
+        if ((idx[k] as number) < (lists[k] as readonly number[]).length) break;
+        idx[k] = 0;
+        k--;
+      }
+      if (k < 0) return;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Offering a candidate
+
+  private offer(ctx: Ctx, prod: number, nt: number, cost: number, kids: readonly number[], vec: Int32Array): void {
+    if ((++this.candidates & 1023) === 0) this.checkLimits();
+    const bank = ctx.bank;
+    const h = hashIds(vec, 0, ctx.rows, nt);
+    if (ctx.id === 0 && nt === this.grammar.start) this.onTarget?.(prod, cost, kids, vec);
+    if (bank.lookup(nt, h, vec) >= 0) return;
+    const e = bank.add(nt, cost, prod, kids, h, vec);
+    if (cost < (this.minCostByNt[nt] ?? Infinity) && ctx.id === 0) this.minCostByNt[nt] = cost;
+    if (ctx.id === 0) {
+      for (const f of this.listeners) f(e, vec);
+      this.maybeOpenContexts(e, nt, cost);
+    }
+  }
+
+  /** Called for every main-context candidate of the start nonterminal, before the equivalence check. */
+  onTarget?: (prod: number, cost: number, kids: readonly number[], vec: Int32Array) => void;
+
+  private checkLimits(): void {
+    if (performance.now() > this.limits.deadline) throw new StopSearch("timeLimit");
+    const b = this.bytes;
+    if (b > this.peakBytes) this.peakBytes = b;
+    if (b > this.limits.maxBytes) throw new StopSearch("memoryLimit");
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Comprehension contexts
+
+  private maybeOpenContexts(entry: number, nt: number, cost: number): void {
+    const type = (this.grammar.nts[nt] as { type: Type }).type;
+    const el = iterElement(type);
+    if (!el || type.kind === "set") return;
+    if (this.contexts.length > (this.limits.maxContexts ?? 8)) return;
+    if (cost > (this.minCostByNt[nt] ?? cost) + (this.limits.sourceSlack ?? 8)) return;
+    if (!this.grammar.prods.some((p) => p.kind === "hof" && p.source === nt)) return;
+    const elements: (readonly Value[])[] = [];
+    for (let e = 0; e < this.E; e++) {
+      const val = this.interner.get(this.main.bank.valueId(entry, e));
+      elements.push(iterValues(val));
+    }
+    const rows = elements.reduce((n, xs) => n + xs.length, 0);
+    if (rows === 0 || rows > (this.limits.maxContextRows ?? 4000)) return;
+    const single = this.ntOf(el);
+    if (el.kind === "tuple" && el.els.length > 1) {
+      const parts = el.els.map((t) => this.ntOf(t));
+      if (parts.every((x) => x >= 0)) this.openContext(entry, nt, cost, elements, "comp", el, parts);
+      if (single >= 0) this.openContext(entry, nt, cost, elements, "lambda", el, [single]);
+    } else if (single >= 0) {
+      this.openContext(entry, nt, cost, elements, "both", el, [single]);
+    }
+  }
+
+  private ntOf(t: Type): number {
+    return this.grammar.ntIndex.get(typeKey(t)) ?? -1;
+  }
+
+  private openContext(entry: number, nt: number, cost: number, elements: (readonly Value[])[], binder: Source["binder"], elType: Type, varNts: number[]): void {
+    const rows = elements.reduce((n, xs) => n + xs.length, 0);
+    const rowExample = new Int32Array(rows);
+    const exStart = new Int32Array(this.E + 1);
+    const flat: Value[] = [];
+    elements.forEach((xs, e) => {
+      exStart[e] = flat.length;
+      for (const x of xs) {
+        rowExample[flat.length] = e;
+        flat.push(x);
+      }
+    });
+    exStart[this.E] = flat.length;
+    const names = this.boundNames(entry, elType, varNts.length);
+    const bound = varNts.map((vnt, k) => ({
+      name: names[k] as string,
+      nt: vnt,
+      type: (this.grammar.nts[vnt] as { type: Type }).type,
+      ids: Int32Array.from(flat, (x) => this.interner.id(varNts.length === 1 ? x : ((x as readonly Value[])[k] ?? null))),
+    }));
+    const id = this.contexts.length;
+    const ctx: Ctx = { id, bank: new Bank(rows, this.grammar.nts.length), rows, rowExample, exStart, bound, level: 0, source: { entry, nt, cost, binder, names, elType } };
+    this.contexts.push(ctx);
+    for (let l = 1; l <= this.main.level + 1; l++) this.enumerateLevel(ctx, l);
+  }
+
+  /** Loop variable names: idiomatic (c for characters, i/x for enumerate) and never shadowing a parameter. */
+  private boundNames(entry: number, elType: Type, n: number): string[] {
+    const p = this.grammar.prods[this.main.bank.prod.data[entry] as number];
+    const op = p && (p.kind === "op" || p.kind === "hof") ? p.prim.name : "";
+    const srcType = (this.grammar.nts[this.main.bank.nt.data[entry] as number] as { type: Type }).type;
+    let base: string[];
+    if (n > 1) base = op === "seq.enumerate" ? ["i", "x"] : op === "dict.items" ? ["k", "v"] : ["a", "b", "c"].slice(0, n);
+    else if (elType.kind === "tuple") base = ["p"];
+    else if (srcType.kind === "str") base = ["c"];
+    else if (op === "str.split" || op === "str.splitsep") base = ["w"];
+    else if (op.startsWith("range.")) base = ["i"];
+    else base = ["x"];
+    const taken = new Set(this.paramNames);
+    return base.map((b) => {
+      let name = b;
+      for (let k = 2; taken.has(name); k++) name = `${b}${k}`;
+      taken.add(name);
+      return name;
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Programs from entries
+
+  /** The program of an entry of a context. */
+  toExpr(ctxId: number, entry: number): Expr {
+    const ctx = this.contexts[ctxId] as Ctx;
+    const bank = ctx.bank;
+    const pi = bank.prod.data[entry] as number;
+    const type = (this.grammar.nts[bank.nt.data[entry] as number] as { type: Type }).type;
+    if (pi < 0) {
+      const b = ctx.bound[-1 - pi];
+      return v(b?.name ?? "x", type);
+    }
+    return this.prodExpr(pi, bank.kidsOf(entry), ctxId, type);
+  }
+
+  /** The program of a production applied to children (entries of `ctxId`; for HOFs, see the kids layout). */
+  prodExpr(pi: number, kids: readonly number[], ctxId: number, type: Type): Expr {
+    const p = this.grammar.prods[pi] as Production;
+    switch (p.kind) {
+      case "var":
+        return v(p.name, type);
+      case "const":
+        return c(p.value, type);
+      case "op":
+        return call(p.prim.name, type, ...kids.map((k) => this.toExpr(ctxId, k)));
+      case "hof": {
+        const [srcEntry = 0, lctx = 1, ...bodies] = kids;
+        const L = this.contexts[lctx] as Ctx;
+        const names = (L.source as Source).names;
+        return call(p.prim.name, type, this.toExpr(0, srcEntry), ...bodies.map((b) => lam(names, this.toExpr(lctx, b))));
+      }
+    }
+  }
+
+  /** The truth vector of a main-context bool entry as bits, or undefined when it raises on some example. */
+  truthBits(entry: number): Bits | undefined {
+    const b = bitsOf(this.E);
+    for (let e = 0; e < this.E; e++) {
+      const id = this.main.bank.valueId(entry, e);
+      if (id === TRUE_ID) setBit(b, e);
+      else if (id !== FALSE_ID) return undefined;
+    }
+    return b;
+  }
+}
+
+const NO_KIDS: readonly number[] = [];
+
+/**
+ * Primitive semantics never throw for well-typed inputs; this guard turns a JS exception (a bug, or a limit
+ * such as string length) into an error value so that one primitive cannot stop a search.
+ */
+function guarded<F extends (...a: never[]) => Result>(f: F | undefined): F | undefined {
+  if (!f) return undefined;
+  return ((...a: never[]) => {
+    try {
+      return f(...a);
+    } catch {
+      return RESOURCE;
+    }
+  }) as F;
+}
+
+function iterValues(v: Result): readonly Value[] {
+  if (typeof v === "string") return cps(v);
+  if (Array.isArray(v)) return v as readonly Value[];
+  if (v instanceof PyDict) return v.keys;
+  if (v instanceof PySet) return [];
+  return [];
+}
+
+/** Cost of a bound loop variable of nonterminal `nt`: like the cheapest variable production, else a default. */
+function boundVarCost(g: Grammar, nt: number): number {
+  let best = Infinity;
+  for (const p of g.prods) if (p.lhs === nt && p.kind === "var" && p.cost < best) best = p.cost;
+  if (best === Infinity) {
+    for (const p of g.prods) if (p.lhs === nt && p.cost < best) best = p.cost;
+  }
+  return best === Infinity ? 4 : Math.max(1, best - BOUND_COST_BITS);
+}

@@ -1,0 +1,124 @@
+import { isLambdaArg, type Primitive, type TypeConstraint } from "../dsl/primitive.js";
+import { isHashable, isOrderable, iterElement, typeKey, type Type } from "../dsl/types.js";
+import type { Value } from "../dsl/values.js";
+
+/** A nonterminal: for the Python DSL one per type; SyGuS grammars name their own. */
+export interface Nonterminal {
+  readonly name: string;
+  readonly type: Type;
+}
+
+/**
+ * One production of a probabilistic grammar. `cost` is -log2 of its probability given its left-hand side,
+ * in cost units (see COST_SCALE): cheaper productions are enumerated first.
+ */
+export type Production =
+  | { readonly kind: "var"; readonly lhs: number; readonly name: string; readonly cost: number; readonly key: string }
+  | { readonly kind: "const"; readonly lhs: number; readonly value: Value; readonly cost: number; readonly key: string }
+  | {
+      readonly kind: "op";
+      readonly lhs: number;
+      readonly prim: Primitive;
+      /** Nonterminals of the arguments. */
+      readonly args: readonly number[];
+      readonly cost: number;
+      readonly key: string;
+    }
+  | {
+      readonly kind: "hof";
+      readonly lhs: number;
+      readonly prim: Primitive;
+      /** Nonterminal of the iteration source (argument 0). */
+      readonly source: number;
+      /** Nonterminals of the lambda bodies (arguments 1..n). */
+      readonly bodies: readonly number[];
+      readonly cost: number;
+      readonly key: string;
+    };
+
+/** A production before costs are normalized. */
+export type ProductionDraft = Production extends unknown ? (Production extends infer P ? (P extends Production ? Omit<P, "cost"> : never) : never) : never;
+
+/** Grammar for one problem: what the enumerator may build. Immutable once built. */
+export interface Grammar {
+  readonly nts: readonly Nonterminal[];
+  readonly prods: readonly Production[];
+  /** Nonterminal of the program's result. */
+  readonly start: number;
+  /** Nonterminal index by name. */
+  readonly ntIndex: ReadonlyMap<string, number>;
+}
+
+/** Cost units per bit of -log2 probability. Finer units order programs more precisely but add levels. */
+export const COST_SCALE = 2;
+
+/** True when `t` satisfies a type variable's constraint. */
+export function satisfies(t: Type, c: TypeConstraint): boolean {
+  switch (c) {
+    case "any":
+      return t.kind !== "none" && t.kind !== "optional";
+    case "orderable":
+      return isOrderable(t);
+    case "hashable":
+      return isHashable(t) && t.kind !== "none" && t.kind !== "optional";
+    case "seq":
+      return t.kind === "str" || t.kind === "list" || t.kind === "vtuple";
+    case "listlike":
+      return t.kind === "list" || t.kind === "vtuple";
+    case "iterable":
+      return t.kind === "str" || t.kind === "list" || t.kind === "vtuple" || t.kind === "dict";
+    case "dict":
+      return t.kind === "dict";
+    case "set":
+      return t.kind === "set";
+    case "tuple":
+      return t.kind === "tuple";
+  }
+}
+
+/** Every instantiation of a primitive's type variables over `universe` whose types all lie in the universe. */
+export function instantiate(p: Primitive, universe: readonly Type[], has: (t: Type) => boolean): { args: Type[]; lambdas: Type[]; ret: Type; src?: Type }[] {
+  const vars = Object.entries(p.vars ?? {});
+  const out: { args: Type[]; lambdas: Type[]; ret: Type; src?: Type }[] = [];
+  const assign = (i: number, tv: Record<string, Type>): void => {
+    if (i === vars.length) {
+      const s = p.sig(tv);
+      if (!s || !has(s.ret)) return;
+      const args: Type[] = [];
+      const lambdas: Type[] = [];
+      for (const a of s.args) {
+        if (isLambdaArg(a)) lambdas.push(a.ret);
+        else args.push(a);
+      }
+      if (!args.every(has) || !lambdas.every(has)) return;
+      if (lambdas.length > 0) {
+        const src = args[0];
+        const el = src ? iterElement(src) : undefined;
+        if (!src || !el || args.length !== 1 || !elementTypesIn(el, has)) return;
+      }
+      out.push({ args, lambdas, ret: s.ret });
+      return;
+    }
+    const [name, constraint] = vars[i] as [string, TypeConstraint];
+    for (const t of universe) if (satisfies(t, constraint)) assign(i + 1, { ...tv, [name]: t });
+  };
+  assign(0, {});
+  return out;
+}
+
+/** Bound variables of a comprehension over elements of type `el` must have nonterminals. */
+function elementTypesIn(el: Type, has: (t: Type) => boolean): boolean {
+  return has(el) && (el.kind !== "tuple" || el.els.every(has));
+}
+
+/** Converts unnormalized log2-weights per production into integer costs, normalized per left-hand side. */
+export function normalizeCosts(weights: readonly number[], lhs: readonly number[]): number[] {
+  const total = new Map<number, number>();
+  weights.forEach((w, i) => total.set(lhs[i] ?? 0, (total.get(lhs[i] ?? 0) ?? 0) + 2 ** w));
+  return weights.map((w, i) => {
+    const bits = Math.log2(total.get(lhs[i] ?? 0) ?? 1) - w;
+    return Math.max(1, Math.round(bits * COST_SCALE));
+  });
+}
+
+export { typeKey };

@@ -1,0 +1,150 @@
+import type { Primitive } from "../dsl/primitive.js";
+import { PYTHON_PRIMS } from "../dsl/prims/index.js";
+import { BOOL, FLOAT, INT, STR, iterElement, list, set, typeKey, type Type } from "../dsl/types.js";
+import { hashKey, hasAstral, type Value } from "../dsl/values.js";
+import type { Problem } from "../spec/problem.js";
+import { instantiate, normalizeCosts, type Grammar, type Nonterminal, type Production, type ProductionDraft } from "./grammar.js";
+import { HINT_BOOST_BITS, descriptionInts, descriptionStrings, lexiconConstants, tokenize } from "./lexicon.js";
+import { wordBoost, type GrammarWeights } from "./weights.js";
+
+/** Options for building a problem's grammar. */
+export interface PyGrammarOptions {
+  /** Extra constants (for example from retrieved corpus solutions), offered at the mined-constant prior. */
+  readonly extraConstants?: readonly (readonly [Value, Type])[];
+  /** Primitives to use. @default PYTHON_PRIMS */
+  readonly prims?: readonly Primitive[];
+}
+
+/** log2 prior weights of terminals relative to primitives (whose weight is -cost). */
+const VAR_WEIGHT = 0;
+const MINED_CONST_WEIGHT = -1;
+const DEFAULT_CONST_WEIGHT = -2.5;
+/** Set types join the universe only when the description or signature suggests sets. */
+const SET_WORDS = new Set(["unique", "distinct", "common", "set", "duplicate", "intersection", "union", "difference", "similar", "dissimilar", "shared", "uncommon", "missing"]);
+const FLOAT_WORDS = new Set(["average", "mean", "area", "divide", "ratio", "float", "percent", "percentage", "sqrt", "root", "circle", "volume", "radius", "median", "perimeter", "circumference", "distance", "decimal"]);
+
+/** Builds the typed grammar for a Python-semantics problem: one nonterminal per type of its type universe. */
+export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, opts: PyGrammarOptions = {}): Grammar {
+  const tokens = tokenize(problem.description);
+  const universe = typeUniverse(problem, tokens);
+  const ntIndex = new Map(universe.map((t, i) => [typeKey(t), i] as const));
+  const nts: Nonterminal[] = universe.map((t) => ({ name: typeKey(t), type: t }));
+  const has = (t: Type): boolean => ntIndex.has(typeKey(t));
+  const nt = (t: Type): number => ntIndex.get(typeKey(t)) ?? -1;
+
+  const draft: { p: ProductionDraft; w: number }[] = [];
+  for (const prm of problem.params) {
+    if (has(prm.type)) draft.push({ p: { kind: "var", lhs: nt(prm.type), name: prm.name, key: "var" }, w: VAR_WEIGHT + (weights.prim.get("var") ?? 0) });
+  }
+  for (const c of constants(problem, tokens, opts.extraConstants ?? [])) {
+    if (has(c.type)) draft.push({ p: { kind: "const", lhs: nt(c.type), value: c.value, key: "const" }, w: c.weight + (weights.prim.get("const") ?? 0) });
+  }
+  for (const prim of opts.prims ?? PYTHON_PRIMS) {
+    const w = primWeight(prim, tokens, weights);
+    for (const inst of instantiate(prim, universe, has)) {
+      if (prim.hof) {
+        draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w });
+      } else {
+        draft.push({ p: { kind: "op", lhs: nt(inst.ret), prim, args: inst.args.map(nt), key: prim.name }, w });
+      }
+    }
+  }
+  const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
+  const prods = draft.map((d, i) => ({ ...d.p, cost: costs[i] ?? 1 }) as Production);
+  return { nts, prods, start: nt(problem.returns), ntIndex };
+}
+
+function primWeight(prim: Primitive, tokens: readonly string[], weights: GrammarWeights): number {
+  const hinted = prim.hints?.some((h) => tokens.includes(h)) ?? false;
+  return -prim.cost + (weights.prim.get(prim.name) ?? 0) + (hinted ? HINT_BOOST_BITS : 0) + wordBoost(weights, tokens, prim.name);
+}
+
+/**
+ * The types the search may build values of: the signature's types and their components, plus the everyday
+ * intermediates (int, bool, str, list[str] for split/join), sets when the description talks about them, float
+ * when division or averages are likely.
+ */
+export function typeUniverse(problem: Problem, tokens: readonly string[]): Type[] {
+  const out: Type[] = [];
+  const seen = new Set<string>();
+  const add = (t: Type): void => {
+    if (t.kind === "unknown" || t.kind === "none" || seen.has(typeKey(t))) return;
+    if (t.kind === "optional") return add(t.el);
+    seen.add(typeKey(t));
+    out.push(t);
+    for (const c of components(t)) add(c);
+  };
+  for (const p of problem.params) add(p.type);
+  add(problem.returns);
+  [INT, BOOL, STR].forEach(add);
+  if (tokens.some((w) => FLOAT_WORDS.has(w)) || seen.has("float")) add(FLOAT);
+  add(list(STR));
+  const wantsSets = tokens.some((w) => SET_WORDS.has(w)) || out.some((t) => t.kind === "set");
+  for (const t of [...out]) {
+    const el = iterElement(t);
+    if (el && t.kind !== "str") {
+      add(list(el));
+      if (wantsSets && el.kind !== "list" && el.kind !== "dict" && el.kind !== "set") add(set(el));
+    }
+  }
+  if (out.some((t) => t.kind === "list" || t.kind === "vtuple")) add(list(INT));
+  return out;
+}
+
+function components(t: Type): Type[] {
+  switch (t.kind) {
+    case "list":
+    case "set":
+    case "vtuple":
+    case "optional":
+      return [t.el];
+    case "tuple":
+      return [...t.els];
+    case "dict":
+      return [t.key, t.val, list(t.key), list(t.val)];
+    default:
+      return [];
+  }
+}
+
+interface Constant {
+  readonly value: Value;
+  readonly type: Type;
+  readonly weight: number;
+}
+
+/** Constants offered to the search: mined from the spec first, then small defaults. Deduplicated, in a fixed order. */
+export function constants(problem: Problem, tokens: readonly string[], extra: readonly (readonly [Value, Type])[]): Constant[] {
+  const out: Constant[] = [];
+  const seen = new Set<string>();
+  const push = (value: Value, type: Type, weight: number): void => {
+    const k = typeKey(type) + "|" + hashKey(value);
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ value, type, weight });
+  };
+  for (const [v, t] of extra) push(v, t, MINED_CONST_WEIGHT);
+  for (const s of descriptionStrings(problem.description)) push(s, STR, MINED_CONST_WEIGHT);
+  for (const n of descriptionInts(problem.description)) push(n, INT, MINED_CONST_WEIGHT);
+  for (const [v, t] of lexiconConstants(tokens)) push(v, t, MINED_CONST_WEIGHT);
+  for (const ch of outputOnlyChars(problem)) push(ch, STR, MINED_CONST_WEIGHT);
+  for (const n of [0, 1, 2, -1]) push(n, INT, DEFAULT_CONST_WEIGHT);
+  for (const n of [0, 1, 2]) push(n, FLOAT, DEFAULT_CONST_WEIGHT - 1);
+  push(" ", STR, DEFAULT_CONST_WEIGHT);
+  push("", STR, DEFAULT_CONST_WEIGHT);
+  push(true, BOOL, DEFAULT_CONST_WEIGHT - 1);
+  push(false, BOOL, DEFAULT_CONST_WEIGHT - 1);
+  return out;
+}
+
+/** Characters that appear in a str output but in none of that example's str inputs ("-" in "2024-01-02"). */
+function outputOnlyChars(problem: Problem): string[] {
+  if (problem.returns.kind !== "str") return [];
+  const counts = new Map<string, number>();
+  for (const ex of problem.examples) {
+    if (typeof ex.output !== "string" || hasAstral(ex.output)) continue;
+    const inputText = ex.inputs.map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? "")).join("");
+    for (const ch of new Set(ex.output)) if (!inputText.includes(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  return [...counts.keys()].sort().slice(0, 8);
+}

@@ -1,0 +1,35 @@
+/**
+ * Grammar weights: an immutable value passed into the search (HOUSE-STYLE habit 5). Every number is a log2
+ * multiplier on a production's prior probability before per-nonterminal normalization: +1 doubles the
+ * probability of a production, -1 halves it. Missing entries mean 0 (no change).
+ */
+export interface GrammarWeights {
+  /** Per primitive (by stable name), and "var" / "const" for terminals. */
+  readonly prim: ReadonlyMap<string, number>;
+  /** Description prior: word -> primitive -> log2 boost, applied for the words of each spec's description. */
+  readonly word: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /**
+   * Parent-conditioned weights (a bigram model): `${parentPrim}/${argIndex}` -> child primitive -> log2
+   * multiplier relative to the child's unconditioned weight.
+   */
+  readonly bigram: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Where these weights came from (for reports): "uniform", "prior:<hash>", "corpus:<n records>". */
+  readonly source: string;
+}
+
+export const UNIFORM_WEIGHTS: GrammarWeights = {
+  prim: new Map(),
+  word: new Map(),
+  bigram: new Map(),
+  source: "uniform",
+};
+
+/** The log2 boost the description's words give a primitive under the learned word prior (max over words). */
+export function wordBoost(weights: GrammarWeights, tokens: readonly string[], prim: string): number {
+  let best = 0;
+  for (const t of tokens) {
+    const b = weights.word.get(t)?.get(prim);
+    if (b !== undefined && b > best) best = b;
+  }
+  return best;
+}
