@@ -35,8 +35,7 @@ async function openPage(url: string): Promise<{ page: Page; errors: string[] }> 
 }
 
 const percentOf = (page: Page, id: string): Promise<string | null> => page.locator(`#aurora-hud [data-task="${id}"]`).getAttribute("data-percent");
-const waitForPercent = (page: Page, id: string, value: string): Promise<unknown> =>
-  page.waitForFunction(([i, v]) => document.querySelector(`#aurora-hud [data-task="${i}"]`)?.getAttribute("data-percent") === v, [id, value], { timeout: 10_000 });
+const waitForPercent = (page: Page, id: string, value: string): Promise<unknown> => expect.poll(() => percentOf(page, id), { timeout: 10_000 }).toBe(value);
 const status = (page: Page) => page.locator("#aurora-hud .ahud-status");
 
 describe.skipIf(!haveChromium)(title, () => {
@@ -74,7 +73,7 @@ describe.skipIf(!haveChromium)(title, () => {
 
     await waitForPercent(b.page, "T02f", "80");
     expect(await b.page.locator("#aurora-hud .ahud-overall").textContent()).toBe("65.6%");
-    expect(await b.page.evaluate(() => performance.getEntriesByType("navigation").length)).toBe(1);
+    expect(await b.page.evaluate("performance.getEntriesByType('navigation').length")).toBe(1);
 
     await updateTasks(t, parseAssignments(["T03a=40"]));
     await Promise.all([waitForPercent(a.page, "T03a", "40"), waitForPercent(b.page, "T03a", "40")]);
