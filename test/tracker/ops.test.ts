@@ -5,11 +5,20 @@ import { TaskUpdateError, TrackerStateError } from "../../src/tracker/errors.js"
 import { listSnapshots, readSnapshot } from "../../src/tracker/history.js";
 import { autoUpdate, bumpProgress, checkTracker, exportCsv, initProgress, rollbackProgress, updateTasks } from "../../src/tracker/ops.js";
 import { renderCheckReport } from "../../src/tracker/check.js";
-import { loadProgress, saveProgress, withProgressLock } from "../../src/tracker/store.js";
+import { loadProgress, saveProgress, withProgressLock, type Tracker } from "../../src/tracker/store.js";
 import { parseAssignments } from "../../src/tracker/update.js";
 import { allTasks, roundPercent, summarize, taskPercent } from "../../src/tracker/compute.js";
-import type { Progress } from "../../src/tracker/schema.js";
+import type { Metric, Progress } from "../../src/tracker/schema.js";
 import { tempTracker } from "./helpers.js";
+
+/** Links a metric to the seed's T03a (0), T03b (1) or T03c (2) in progress.json. */
+async function linkMetric(t: Tracker, child: number, metric: Metric): Promise<void> {
+  await withProgressLock(t, async () => {
+    const p = await loadProgress(t);
+    p.phases[2]!.tasks[0]!.children![child]!.metric = metric;
+    await saveProgress(t, p);
+  });
+}
 
 const percentOf = (p: Progress, id: string) => taskPercent(allTasks(p).find(({ task }) => task.id === id)!.task);
 
@@ -65,11 +74,7 @@ describe("update", () => {
   it("auto reads a linked metric from runs/<run>/scores.json", async () => {
     const t = await tempTracker();
     await initProgress(t, "seed");
-    await withProgressLock(t, async () => {
-      const p = await loadProgress(t);
-      p.phases[2]!.tasks[0]!.children![0]!.metric = { kind: "solved-share", suite: "pbe" };
-      await saveProgress(t, p);
-    });
+    await linkMetric(t, 0, { kind: "solved-share", suite: "pbe" });
     const latest = join(t.paths.runsDir, "latest");
     await mkdir(latest, { recursive: true });
     const specs = [
@@ -89,11 +94,7 @@ describe("update", () => {
   it("auto without a run: strict update fails, `auto` for all skips with a note", async () => {
     const t = await tempTracker();
     await initProgress(t, "seed");
-    await withProgressLock(t, async () => {
-      const p = await loadProgress(t);
-      p.phases[2]!.tasks[0]!.children![1]!.metric = { kind: "solved-share" };
-      await saveProgress(t, p);
-    });
+    await linkMetric(t, 1, { kind: "solved-share" });
     await expect(updateTasks(t, parseAssignments(["T03b=auto"]))).rejects.toThrow(TaskUpdateError);
     const r = await autoUpdate(t);
     expect(r.changes).toEqual([]);

@@ -90,11 +90,16 @@ function addUpdate(progress: Command, ctx: Ctx): void {
     .action(action(async (texts: string[], opts: { reason?: string }, cmd: Command) => runUpdate(trackerOf(cmd, ctx.io), ctx, texts, opts.reason)));
 }
 
-function addAuto(progress: Command, ctx: Ctx): void {
+/** A subcommand without arguments or options that works on the tracker of `--root`. */
+function addPlain(progress: Command, ctx: Ctx, name: string, description: string, run: (t: Tracker) => Promise<void>): void {
   progress
-    .command("auto")
-    .description("recompute every task linked to a metric (e.g. share of specs solved in runs/latest)")
-    .action(action(async (_opts: unknown, cmd: Command) => printUpdate(ctx.io, await autoUpdate(trackerOf(cmd, ctx.io), { source: "cli" }))));
+    .command(name)
+    .description(description)
+    .action(action(async (_opts: unknown, cmd: Command) => run(trackerOf(cmd, ctx.io))));
+}
+
+function addAuto(progress: Command, ctx: Ctx): void {
+  addPlain(progress, ctx, "auto", "recompute every task linked to a metric (e.g. share of specs solved in runs/latest)", async (t) => printUpdate(ctx.io, await autoUpdate(t, { source: "cli" })));
 }
 
 function addBump(progress: Command, ctx: Ctx): void {
@@ -114,18 +119,13 @@ function addBump(progress: Command, ctx: Ctx): void {
 }
 
 function addHistory(progress: Command, ctx: Ctx): void {
-  progress
-    .command("history")
-    .description("list the snapshots in history/, oldest first")
-    .action(
-      action(async (_opts: unknown, cmd: Command) => {
-        const snaps = await listSnapshots(trackerOf(cmd, ctx.io));
-        if (snaps.length === 0) ctx.io.out("no snapshots yet (aurora progress bump makes one)");
-        for (const s of snaps) {
-          ctx.io.out(s.overall === undefined ? `${s.name}  INVALID: ${s.error ?? ""}` : `${s.name}  v${(s.version ?? "").padEnd(8)} ${formatPercent(s.overall).padStart(6)}  ${textBar(s.overall, 20)}`);
-        }
-      }),
-    );
+  addPlain(progress, ctx, "history", "list the snapshots in history/, oldest first", async (t) => {
+    const snaps = await listSnapshots(t);
+    if (snaps.length === 0) ctx.io.out("no snapshots yet (aurora progress bump makes one)");
+    for (const s of snaps) {
+      ctx.io.out(s.overall === undefined ? `${s.name}  INVALID: ${s.error ?? ""}` : `${s.name}  v${(s.version ?? "").padEnd(8)} ${formatPercent(s.overall).padStart(6)}  ${textBar(s.overall, 20)}`);
+    }
+  });
 }
 
 function addRollback(progress: Command, ctx: Ctx): void {
@@ -157,24 +157,16 @@ function addExport(progress: Command, ctx: Ctx): void {
 }
 
 function addCheck(progress: Command, ctx: Ctx): void {
-  progress
-    .command("check")
-    .description("for CI: fail (exit 1) when a task went down since the last snapshot without a recorded reason")
-    .action(
-      action(async (_opts: unknown, cmd: Command) => {
-        const outcome = await checkTracker(trackerOf(cmd, ctx.io));
-        ctx.io.out(outcome.report === undefined ? "no snapshot in history/ yet: nothing to compare with (aurora progress bump makes one)" : renderCheckReport(outcome.report));
-        if (outcome.masterListStale) ctx.io.out("FAIL: MASTER_TASK_LIST.md is not what progress.json generates: run `aurora progress render` and commit it");
-        if (!outcome.ok) ctx.setExit(EXIT.failed);
-      }),
-    );
+  addPlain(progress, ctx, "check", "for CI: fail (exit 1) when a task went down since the last snapshot without a recorded reason", async (t) => {
+    const outcome = await checkTracker(t);
+    ctx.io.out(outcome.report === undefined ? "no snapshot in history/ yet: nothing to compare with (aurora progress bump makes one)" : renderCheckReport(outcome.report));
+    if (outcome.masterListStale) ctx.io.out("FAIL: MASTER_TASK_LIST.md is not what progress.json generates: run `aurora progress render` and commit it");
+    if (!outcome.ok) ctx.setExit(EXIT.failed);
+  });
 }
 
 function addRender(progress: Command, ctx: Ctx): void {
-  progress
-    .command("render")
-    .description("regenerate MASTER_TASK_LIST.md from progress.json (after a hand edit)")
-    .action(action(async (_opts: unknown, cmd: Command) => ctx.io.out(`wrote ${await writeMasterList(trackerOf(cmd, ctx.io))}`)));
+  addPlain(progress, ctx, "render", "regenerate MASTER_TASK_LIST.md from progress.json (after a hand edit)", async (t) => ctx.io.out(`wrote ${await writeMasterList(t)}`));
 }
 
 /**
