@@ -3,8 +3,10 @@ import { iterElement, typeKey, type Type } from "../dsl/types.js";
 import { PyDict, PySet, RESOURCE, cps, type Result, type Value } from "../dsl/values.js";
 import { Bank, hashIds } from "./bank.js";
 import { bitsOf, setBit, type Bits } from "./bitset.js";
+import type { Primitive } from "../dsl/primitive.js";
 import type { Grammar, Production } from "./grammar.js";
 import { ERR_ID, Interner, TRUE_ID, FALSE_ID } from "./intern.js";
+import { IdMemo } from "./memo.js";
 
 /** Limits of one enumeration. The orchestrator (synthesize) owns them. */
 export interface EnumLimits {
@@ -77,6 +79,10 @@ export class Enumerator {
   private readonly boundCost: number[];
   private listeners: MainListener[] = [];
   private readonly minCostByNt: number[];
+  /** Per production: results by argument ids (memoized for primitives whose values are costly to build). */
+  private readonly memo: (IdMemo | undefined)[];
+  /** Nonterminals that some comprehension can iterate. */
+  private readonly sourceNts: Set<number>;
 
   constructor(
     readonly grammar: Grammar,
@@ -88,6 +94,8 @@ export class Enumerator {
     this.paramIds = paramNames.map((_, p) => Int32Array.from(inputs, (row) => this.interner.id(row[p] ?? null)));
     this.boundCost = grammar.nts.map((_, i) => boundVarCost(grammar, i));
     this.minCostByNt = grammar.nts.map(() => Infinity);
+    this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(grammar, p) ? new IdMemo(p.args.length as 1 | 2) : undefined));
+    this.sourceNts = new Set(grammar.prods.flatMap((p) => (p.kind === "hof" ? [p.source] : [])));
     const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
     const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
     this.contexts.push({ id: 0, bank: new Bank(this.E, grammar.nts.length), rows: this.E, rowExample, exStart, bound: [], level: 0 });
@@ -111,7 +119,9 @@ export class Enumerator {
   }
 
   get bytes(): number {
-    return this.interner.bytes + this.contexts.reduce((n, ctx) => n + ctx.bank.bytes, 0);
+    let n = this.interner.bytes + this.contexts.reduce((sum, ctx) => sum + ctx.bank.bytes, 0);
+    for (const m of this.memo) n += m?.bytes ?? 0;
+    return n;
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -190,34 +200,45 @@ export class Enumerator {
 
   private enumerateOp(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number): void {
     const bank = ctx.bank;
-    const impl = guarded(p.prim.impl);
+    const impl = guardedImpl(p.prim.impl, p.args.length);
     if (!impl) return;
     const lazy = p.prim.lazy === true;
     const R = ctx.rows;
     const vals = this.interner.values;
     const out = this.scratch(R);
     const level = budget + p.cost;
+    const memo = this.memo[pi];
     if (p.args.length === 1) {
       const list = bank.bucket(p.args[0] as number, budget);
+      const kids = [0];
       for (let i = 0; i < list.length; i++) {
         const a = list[i] as number;
         const d = bank.vals.data;
         const oa = a * R;
         for (let r = 0; r < R; r++) {
           const ia = d[oa + r] as number;
-          out[r] = ia === ERR_ID && !lazy ? ERR_ID : this.interner.id(impl(vals[ia] as Value));
+          if (ia === ERR_ID && !lazy) out[r] = ERR_ID;
+          else if (memo) {
+            let id = memo.get(ia, 0);
+            if (id < 0) {
+              id = this.interner.id(impl(vals[ia] as Value));
+              memo.set(ia, 0, id);
+            }
+            out[r] = id;
+          } else out[r] = this.interner.id(impl(vals[ia] as Value));
         }
-        this.offer(ctx, pi, p.lhs, level, [a], out);
+        kids[0] = a;
+        this.offer(ctx, pi, p.lhs, level, kids, out);
       }
       return;
     }
     this.splits(bank, p.args, budget, (costs) => {
-      if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl, lazy, out, level);
+      if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl, lazy, out, level, memo);
       else this.loopN(ctx, pi, p, costs, impl, lazy, out, level);
     });
   }
 
-  private loop2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: (...a: Value[]) => Result, lazy: boolean, out: Int32Array, level: number): void {
+  private loop2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: (...a: Value[]) => Result, lazy: boolean, out: Int32Array, level: number, memo: IdMemo | undefined): void {
     const bank = ctx.bank;
     const R = ctx.rows;
     const vals = this.interner.values;
@@ -234,7 +255,15 @@ export class Enumerator {
         for (let r = 0; r < R; r++) {
           const ia = d[oa + r] as number;
           const ib = d[ob + r] as number;
-          out[r] = !lazy && (ia === ERR_ID || ib === ERR_ID) ? ERR_ID : this.interner.id(impl(vals[ia] as Value, vals[ib] as Value));
+          if (!lazy && (ia === ERR_ID || ib === ERR_ID)) out[r] = ERR_ID;
+          else if (memo) {
+            let id = memo.get(ia, ib);
+            if (id < 0) {
+              id = this.interner.id(impl(vals[ia] as Value, vals[ib] as Value));
+              memo.set(ia, ib, id);
+            }
+            out[r] = id;
+          } else out[r] = this.interner.id(impl(vals[ia] as Value, vals[ib] as Value));
         }
         kids[0] = a;
         kids[1] = b;
@@ -294,7 +323,7 @@ export class Enumerator {
     const n = lists.length;
     const idx = new Array<number>(n).fill(0);
     const out = this.scratch(this.E);
-    const hof = guarded(p.prim.hof);
+    const hof = guardedHof(p.prim.hof);
     if (!hof || lists.some((l) => l.length === 0)) return;
     const src = L.source as Source;
     const main = this.main.bank;
@@ -359,12 +388,11 @@ export class Enumerator {
   // Comprehension contexts
 
   private maybeOpenContexts(entry: number, nt: number, cost: number): void {
+    if (!this.sourceNts.has(nt) || this.contexts.length > (this.limits.maxContexts ?? 8)) return;
     const type = (this.grammar.nts[nt] as { type: Type }).type;
     const el = iterElement(type);
     if (!el || type.kind === "set") return;
-    if (this.contexts.length > (this.limits.maxContexts ?? 8)) return;
     if (cost > (this.minCostByNt[nt] ?? cost) + (this.limits.sourceSlack ?? 8)) return;
-    if (!this.grammar.prods.some((p) => p.kind === "hof" && p.source === nt)) return;
     const elements: (readonly Value[])[] = [];
     for (let e = 0; e < this.E; e++) {
       const val = this.interner.get(this.main.bank.valueId(entry, e));
@@ -482,19 +510,58 @@ export class Enumerator {
 
 const NO_KIDS: readonly number[] = [];
 
+const CHEAP = new Set(["int", "float", "bool"]);
+/** Memoize a production unless all its types are plain numbers or bools (cheaper to recompute than to look up). */
+function isCostly(g: Grammar, p: Production & { kind: "op" }): boolean {
+  const kinds = [p.lhs, ...p.args].map((nt) => (g.nts[nt] as { type: Type }).type.kind);
+  return kinds.some((k) => !CHEAP.has(k));
+}
+
 /**
- * Primitive semantics never throw for well-typed inputs; this guard turns a JS exception (a bug, or a limit
- * such as string length) into an error value so that one primitive cannot stop a search.
+ * Primitive semantics never throw for well-typed inputs; this guard turns a JS exception (a bug, or a JS limit
+ * such as string length) into an error value so that one primitive cannot stop a search. Arity-specific
+ * wrappers: a rest-parameter wrapper would allocate an array on every call.
  */
-function guarded<F extends (...a: never[]) => Result>(f: F | undefined): F | undefined {
+function guardedImpl(f: ((...a: Value[]) => Result) | undefined, arity: number): ((...a: Value[]) => Result) | undefined {
   if (!f) return undefined;
-  return ((...a: never[]) => {
+  const g = f as (a?: Value, b?: Value, c?: Value) => Result;
+  switch (arity) {
+    case 1:
+      return (a) => {
+        try {
+          return g(a);
+        } catch {
+          return RESOURCE;
+        }
+      };
+    case 2:
+      return (a, b) => {
+        try {
+          return g(a, b);
+        } catch {
+          return RESOURCE;
+        }
+      };
+    default:
+      return (...a) => {
+        try {
+          return f(...a);
+        } catch {
+          return RESOURCE;
+        }
+      };
+  }
+}
+
+function guardedHof(f: Primitive["hof"]): Primitive["hof"] {
+  if (!f) return undefined;
+  return (src, ...rows) => {
     try {
-      return f(...a);
+      return f(src, ...rows);
     } catch {
       return RESOURCE;
     }
-  }) as F;
+  };
 }
 
 function iterValues(v: Result): readonly Value[] {

@@ -5,6 +5,15 @@ export const ERR_ID = 0;
 export const FALSE_ID = 1;
 export const TRUE_ID = 2;
 export const NONE_ID = 3;
+const SMALL_MIN = -1024;
+const SMALL_MAX = 8192;
+
+/**
+ * Values the search keeps must stay small: larger ones are treated as errors during search only (the
+ * interpreter and Python still compute them exactly). Huge intermediates almost never belong to the small
+ * programs Aurora-X looks for, and hashing them would dominate the search.
+ */
+export const SEARCH_LIMITS = { maxStr: 10_000, maxList: 2_000, maxIntAbs: 2n ** 256n } as const;
 
 /**
  * Interns values: every distinct value gets a small integer id, so value vectors are Int32Arrays and
@@ -18,6 +27,8 @@ export class Interner {
   private readonly strs = new Map<string, number>();
   private readonly bigs = new Map<bigint, number>();
   private readonly others = new Map<string, number>();
+  /** Ids of small ints by value - SMALL_MIN (0 = not yet interned): the hottest lookups skip the Map. */
+  private readonly small = new Int32Array(SMALL_MAX - SMALL_MIN);
   /** Approximate bytes held by interned values. */
   bytes = 64;
 
@@ -44,6 +55,7 @@ export class Interner {
   }
 
   str(s: string): number {
+    if (s.length > SEARCH_LIMITS.maxStr) return ERR_ID;
     let id = this.strs.get(s);
     if (id === undefined) {
       id = this.values.length;
@@ -55,6 +67,18 @@ export class Interner {
   }
 
   num(x: number): number {
+    if ((x | 0) === x && x >= SMALL_MIN && x < SMALL_MAX && !Object.is(x, -0)) {
+      const k = x - SMALL_MIN;
+      const cached = this.small[k] as number;
+      if (cached !== 0) return cached;
+      const id = this.numSlow(x);
+      this.small[k] = id;
+      return id;
+    }
+    return this.numSlow(x);
+  }
+
+  private numSlow(x: number): number {
     let id = this.nums.get(x);
     if (id === undefined) {
       id = this.values.length;
@@ -66,6 +90,7 @@ export class Interner {
   }
 
   private big(x: bigint): number {
+    if (x > SEARCH_LIMITS.maxIntAbs || x < -SEARCH_LIMITS.maxIntAbs) return ERR_ID;
     let id = this.bigs.get(x);
     if (id === undefined) {
       id = this.values.length;
@@ -77,7 +102,8 @@ export class Interner {
   }
 
   private other(v: Value): number {
-    const key = hashKey(v);
+    if (Array.isArray(v) && v.length > SEARCH_LIMITS.maxList) return ERR_ID;
+    const key = fastKey(v) ?? hashKey(v);
     let id = this.others.get(key);
     if (id === undefined) {
       id = this.values.length;
@@ -92,6 +118,30 @@ export class Interner {
   get(id: number): Result {
     return this.values[id] as Result;
   }
+}
+
+/**
+ * A key for lists and tuples of plain JSON values (the common case), built natively by JSON.stringify; undefined
+ * for anything JSON cannot encode (bigints, sets, dicts, non-finite floats), which use hashKey. JSON writes -0
+ * as 0, which is what Python equality wants.
+ */
+function fastKey(v: Value): string | undefined {
+  if (!Array.isArray(v) || !jsonSafe(v, 0)) return undefined;
+  return "J" + JSON.stringify(v);
+}
+
+function jsonSafe(v: readonly Value[], depth: number): boolean {
+  if (depth > 3) return false;
+  for (const x of v) {
+    const t = typeof x;
+    if (t === "string" || t === "boolean" || x === null) continue;
+    if (t === "number") {
+      if (!Number.isFinite(x)) return false;
+      continue;
+    }
+    if (!Array.isArray(x) || !jsonSafe(x as readonly Value[], depth + 1)) return false;
+  }
+  return true;
 }
 
 function sizeOf(v: Value): number {
