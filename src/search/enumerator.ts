@@ -5,7 +5,7 @@ import { Bank, hashIds } from "./bank.js";
 import { bitsOf, setBit, type Bits } from "./bitset.js";
 import type { Primitive } from "../dsl/primitive.js";
 import type { Grammar, Production } from "./grammar.js";
-import { ERR_ID, Interner, TRUE_ID, FALSE_ID } from "./intern.js";
+import { ERR_ID, Interner, TRUE_ID, FALSE_ID, limitsFor } from "./intern.js";
 import { IdMemo } from "./memo.js";
 
 /** Limits of one enumeration. The orchestrator (synthesize) owns them. */
@@ -27,6 +27,8 @@ export interface EnumLimits {
    * conquer instead, which is far cheaper than enumerating every (predicate, then, else) triple.
    */
   readonly skipInMain?: (p: Production) => boolean;
+  /** Values (such as the expected outputs) that the search's value limits must accommodate. */
+  readonly samples?: readonly Value[];
 }
 
 /** Why enumeration stopped early (thrown internally, caught by `Enumerator.run`). */
@@ -69,7 +71,7 @@ const BOUND_COST_BITS = 1;
  * per example) and comprehension contexts (one row per element of an iteration source).
  */
 export class Enumerator {
-  readonly interner = new Interner();
+  readonly interner: Interner;
   readonly contexts: Ctx[] = [];
   candidates = 0;
   peakBytes = 0;
@@ -83,6 +85,8 @@ export class Enumerator {
   private readonly memo: (IdMemo | undefined)[];
   /** Nonterminals that some comprehension can iterate. */
   private readonly sourceNts: Set<number>;
+  /** Cheapest comprehension production per source nonterminal. */
+  private readonly minHofCost: number[];
 
   constructor(
     readonly grammar: Grammar,
@@ -91,11 +95,13 @@ export class Enumerator {
     private readonly limits: EnumLimits,
   ) {
     this.E = inputs.length;
+    this.interner = new Interner(limitsFor([...inputs.flat(), ...(limits.samples ?? [])]));
     this.paramIds = paramNames.map((_, p) => Int32Array.from(inputs, (row) => this.interner.id(row[p] ?? null)));
     this.boundCost = grammar.nts.map((_, i) => boundVarCost(grammar, i));
     this.minCostByNt = grammar.nts.map(() => Infinity);
     this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(grammar, p) ? new IdMemo(p.args.length as 1 | 2) : undefined));
     this.sourceNts = new Set(grammar.prods.flatMap((p) => (p.kind === "hof" ? [p.source] : [])));
+    this.minHofCost = grammar.nts.map((_, nt) => Math.min(...grammar.prods.map((p) => (p.kind === "hof" && p.source === nt ? p.cost : Infinity))));
     const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
     const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
     this.contexts.push({ id: 0, bank: new Bank(this.E, grammar.nts.length), rows: this.E, rowExample, exStart, bound: [], level: 0 });
@@ -113,9 +119,19 @@ export class Enumerator {
   step(level: number): void {
     for (let i = 1; i < this.contexts.length; i++) {
       const ctx = this.contexts[i] as Ctx;
-      if (ctx.level < level) this.enumerateLevel(ctx, level);
+      this.catchUp(ctx, level);
     }
     this.enumerateLevel(this.main, level);
+  }
+
+  /**
+   * A comprehension body is only useful inside a main-context program that also pays for the source and the
+   * comprehension itself, so a context lags the main level by that much: most of its work is never done.
+   */
+  private catchUp(ctx: Ctx, mainLevel: number): void {
+    const src = ctx.source as Source;
+    const target = mainLevel - src.cost - (this.minHofCost[src.nt] ?? 0);
+    for (let l = ctx.level + 1; l <= target; l++) this.enumerateLevel(ctx, l);
   }
 
   get bytes(): number {
@@ -400,6 +416,8 @@ export class Enumerator {
     }
     const rows = elements.reduce((n, xs) => n + xs.length, 0);
     if (rows === 0 || rows > (this.limits.maxContextRows ?? 4000)) return;
+    // Iterating a constant, or sequences of at most one element, gives nothing a plain expression cannot.
+    if (rows <= this.E || this.main.bank.prod.data[entry] === undefined || this.isConstantEntry(entry)) return;
     const single = this.ntOf(el);
     if (el.kind === "tuple" && el.els.length > 1) {
       const parts = el.els.map((t) => this.ntOf(t));
@@ -408,6 +426,13 @@ export class Enumerator {
     } else if (single >= 0) {
       this.openContext(entry, nt, cost, elements, "both", el, [single]);
     }
+  }
+
+  /** True when the entry has the same value on every example (it does not depend on the inputs). */
+  private isConstantEntry(entry: number): boolean {
+    const first = this.main.bank.valueId(entry, 0);
+    for (let e = 1; e < this.E; e++) if (this.main.bank.valueId(entry, e) !== first) return false;
+    return this.E > 1;
   }
 
   private ntOf(t: Type): number {
@@ -437,7 +462,7 @@ export class Enumerator {
     const id = this.contexts.length;
     const ctx: Ctx = { id, bank: new Bank(rows, this.grammar.nts.length), rows, rowExample, exStart, bound, level: 0, source: { entry, nt, cost, binder, names, elType } };
     this.contexts.push(ctx);
-    for (let l = 1; l <= this.main.level + 1; l++) this.enumerateLevel(ctx, l);
+    this.catchUp(ctx, this.main.level + 1);
   }
 
   /** Loop variable names: idiomatic (c for characters, i/x for enumerate) and never shadowing a parameter. */

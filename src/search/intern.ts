@@ -11,9 +11,31 @@ const SMALL_MAX = 8192;
 /**
  * Values the search keeps must stay small: larger ones are treated as errors during search only (the
  * interpreter and Python still compute them exactly). Huge intermediates almost never belong to the small
- * programs Aurora-X looks for, and hashing them would dominate the search.
+ * programs Aurora-X looks for, and hashing them would dominate the search. The limits scale with the
+ * examples: a value may be a few times larger than the largest value of its kind in any example.
  */
-export const SEARCH_LIMITS = { maxStr: 10_000, maxList: 2_000, maxIntAbs: 2n ** 256n } as const;
+export interface SearchLimits {
+  readonly maxStr: number;
+  readonly maxList: number;
+  readonly maxIntAbs: bigint;
+}
+
+export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxStr: 1000, maxList: 300, maxIntAbs: 2n ** 256n };
+
+/** Limits for a problem: defaults, raised to 4x the longest string and list found in its examples. */
+export function limitsFor(samples: readonly Value[]): SearchLimits {
+  let str = 0;
+  let lst = 0;
+  const visit = (v: Value, depth: number): void => {
+    if (typeof v === "string") str = Math.max(str, v.length);
+    else if (Array.isArray(v)) {
+      lst = Math.max(lst, v.length);
+      if (depth < 3) for (const x of v as readonly Value[]) visit(x, depth + 1);
+    }
+  };
+  for (const v of samples) visit(v, 0);
+  return { maxStr: Math.max(DEFAULT_SEARCH_LIMITS.maxStr, 4 * str), maxList: Math.max(DEFAULT_SEARCH_LIMITS.maxList, 4 * lst), maxIntAbs: DEFAULT_SEARCH_LIMITS.maxIntAbs };
+}
 
 /**
  * Interns values: every distinct value gets a small integer id, so value vectors are Int32Arrays and
@@ -31,6 +53,8 @@ export class Interner {
   private readonly small = new Int32Array(SMALL_MAX - SMALL_MIN);
   /** Approximate bytes held by interned values. */
   bytes = 64;
+
+  constructor(private readonly limits: SearchLimits = DEFAULT_SEARCH_LIMITS) {}
 
   get size(): number {
     return this.values.length;
@@ -55,7 +79,7 @@ export class Interner {
   }
 
   str(s: string): number {
-    if (s.length > SEARCH_LIMITS.maxStr) return ERR_ID;
+    if (s.length > this.limits.maxStr) return ERR_ID;
     let id = this.strs.get(s);
     if (id === undefined) {
       id = this.values.length;
@@ -90,7 +114,7 @@ export class Interner {
   }
 
   private big(x: bigint): number {
-    if (x > SEARCH_LIMITS.maxIntAbs || x < -SEARCH_LIMITS.maxIntAbs) return ERR_ID;
+    if (x > this.limits.maxIntAbs || x < -this.limits.maxIntAbs) return ERR_ID;
     let id = this.bigs.get(x);
     if (id === undefined) {
       id = this.values.length;
@@ -102,7 +126,7 @@ export class Interner {
   }
 
   private other(v: Value): number {
-    if (Array.isArray(v) && v.length > SEARCH_LIMITS.maxList) return ERR_ID;
+    if (Array.isArray(v) && v.length > this.limits.maxList) return ERR_ID;
     const key = fastKey(v) ?? hashKey(v);
     let id = this.others.get(key);
     if (id === undefined) {

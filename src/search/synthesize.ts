@@ -80,6 +80,7 @@ class Search {
       deadline,
       maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
       maxCost,
+      samples: problem.examples.map((e) => e.output),
       skipInMain: (p) => p.kind === "op" && p.prim.name === "if",
     });
     this.target = Int32Array.from(problem.examples, (e) => this.en.interner.id(e.output));

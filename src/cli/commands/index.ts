@@ -1,18 +1,9 @@
-import type { Command } from "commander";
-import type { CliIO } from "../io.js";
+import type { Register } from "../register.js";
 
-/**
- * A command module adds its subcommand to the program. `setExit` records the exit code the action decided;
- * actions never call process.exit.
- */
-export type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
+export type { Register } from "../register.js";
 
 /** Every command of the `aurora` CLI, in help order. */
 export async function loadCommands(): Promise<Register[]> {
-  const mods = await Promise.all([
-    import("./synth.js"),
-    import("./progress.js"),
-    import("./serve.js"),
-  ]);
+  const mods = await Promise.all([import("./synth.js"), import("./progress.js"), import("./serve.js")]);
   return mods.map((m) => m.register);
 }

@@ -10,9 +10,9 @@ import { ServeConfigError } from "../../server/errors.js";
 import { startServer } from "../../server/server.js";
 import { trackerPaths } from "../../tracker/paths.js";
 import { UsageError, type CliIO } from "../io.js";
+import type { Register } from "../register.js";
 
-/** The shape of `Register` in commands/index.ts (not imported: that would close an import cycle; index.ts checks it). */
-type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
+
 
 /** The flags of `aurora serve`. */
 export interface ServeFlags {
