@@ -85,6 +85,8 @@ export class Enumerator {
   private readonly memo: (IdMemo | undefined)[];
   /** Nonterminals that some comprehension can iterate. */
   private readonly sourceNts: Set<number>;
+  /** 1 for constant productions (indexed by production; bound variables have negative indices: undefined). */
+  private readonly isConstProd: Uint8Array;
   /** Cheapest comprehension production per source nonterminal. */
   private readonly minHofCost: number[];
 
@@ -100,6 +102,7 @@ export class Enumerator {
     this.boundCost = grammar.nts.map((_, i) => boundVarCost(grammar, i));
     this.minCostByNt = grammar.nts.map(() => Infinity);
     this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(grammar, p) ? new IdMemo(p.args.length as 1 | 2) : undefined));
+    this.isConstProd = Uint8Array.from(grammar.prods, (p) => (p.kind === "const" ? 1 : 0));
     this.sourceNts = new Set(grammar.prods.flatMap((p) => (p.kind === "hof" ? [p.source] : [])));
     this.minHofCost = grammar.nts.map((_, nt) => Math.min(...grammar.prods.map((p) => (p.kind === "hof" && p.source === nt ? p.cost : Infinity))));
     const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
@@ -261,10 +264,14 @@ export class Enumerator {
     const la = bank.bucket(p.args[0] as number, costs[0] as number);
     const lb = bank.bucket(p.args[1] as number, costs[1] as number);
     const kids = [0, 0];
+    const constLast = CONST_LAST.has(p.prim.name);
+    const prodOf = bank.prod.data;
     for (let i = 0; i < la.length; i++) {
       const a = la[i] as number;
+      const aConst = constLast && this.isConstProd[prodOf[a] as number] === 1;
       for (let j = 0; j < lb.length; j++) {
         const b = lb[j] as number;
+        if (aConst && this.isConstProd[prodOf[b] as number] !== 1) continue;
         const d = bank.vals.data;
         const oa = a * R;
         const ob = b * R;
@@ -536,6 +543,13 @@ export class Enumerator {
 const NO_KIDS: readonly number[] = [];
 
 const CHEAP = new Set(["int", "float", "bool"]);
+
+/**
+ * Binary primitives whose candidates with a constant first argument (and a non-constant second) are not
+ * enumerated: an equal program with the constant last exists (commutative, or the mirrored comparison), and it
+ * reads the way people write it (`age < 18`, not `18 > age`).
+ */
+const CONST_LAST = new Set(["int.add", "int.mul", "float.add", "float.mul", "int.min2", "int.max2", "float.min2", "float.max2", "cmp.eq", "cmp.ne", "cmp.lt", "cmp.le", "cmp.gt", "cmp.ge", "bool.and", "bool.or", "set.and", "set.or", "set.xor"]);
 /** Memoize a production unless all its types are plain numbers or bools (cheaper to recompute than to look up). */
 function isCostly(g: Grammar, p: Production & { kind: "op" }): boolean {
   const kinds = [p.lhs, ...p.args].map((nt) => (g.nts[nt] as { type: Type }).type.kind);

@@ -128,7 +128,9 @@ export function constants(problem: Problem, tokens: readonly string[], extra: re
   for (const n of descriptionInts(problem.description)) push(n, INT, MINED_CONST_WEIGHT);
   for (const [v, t] of lexiconConstants(tokens)) push(v, t, MINED_CONST_WEIGHT);
   for (const ch of outputOnlyChars(problem)) push(ch, STR, MINED_CONST_WEIGHT);
-  for (const n of [0, 1, 2, -1]) push(n, INT, DEFAULT_CONST_WEIGHT);
+  // 0 and 1 are as common in real code as any mined constant.
+  for (const n of [0, 1]) push(n, INT, MINED_CONST_WEIGHT);
+  for (const n of [2, -1]) push(n, INT, DEFAULT_CONST_WEIGHT);
   for (const n of [0, 1, 2]) push(n, FLOAT, DEFAULT_CONST_WEIGHT - 1);
   push(" ", STR, DEFAULT_CONST_WEIGHT);
   push("", STR, DEFAULT_CONST_WEIGHT);

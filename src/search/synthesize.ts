@@ -1,5 +1,5 @@
 import type { Expr } from "../dsl/expr.js";
-import { typeKey } from "../dsl/types.js";
+import { typeKey, type Type } from "../dsl/types.js";
 import type { Value } from "../dsl/values.js";
 import type { Problem } from "../spec/problem.js";
 import { CondSolver } from "./cond.js";
@@ -20,7 +20,7 @@ export interface SynthOptions {
   /** Learned or prior grammar weights. @default UNIFORM_WEIGHTS */
   readonly weights?: GrammarWeights;
   /** Constants offered in addition to those mined from the spec (retrieved solutions' constants). */
-  readonly extraConstants?: readonly (readonly [Value, import("../dsl/types.js").Type])[];
+  readonly extraConstants?: readonly (readonly [Value, Type])[];
   /** Keep enumerating this many cost units past the first solution to collect alternatives. @default 2 */
   readonly ambiguityWindow?: number;
   /** Most alternatives to keep. @default 4 */

@@ -1,7 +1,7 @@
 import { fn, type Primitive, type Signature } from "../primitive.js";
 import { BOOL, INT, STR, dict, isHashable, isOrderable, iterElement, list, type Type } from "../types.js";
 import { PyDict, PyError, VALUE_ERROR, pyCompare, truthy, type Result, type Value } from "../values.js";
-import { sorted, sumOf } from "./seq.js";
+import { sumOf } from "./seq.js";
 
 type TV = Readonly<Record<string, Type>>;
 const S = (tv: TV): Type => tv["S"] ?? { kind: "unknown" };
