@@ -4,6 +4,7 @@
  * (ambiguous counts as solved, with its warning), 1 otherwise, 2 on usage errors.
  */
 import type { Command } from "commander";
+import path from "node:path";
 import { runSynth, type SynthConfig, type SynthReport } from "../../app/synth.js";
 import { formatSpecError } from "../../spec/problem.js";
 import { EXIT, UsageError, type CliIO } from "../io.js";
@@ -29,7 +30,7 @@ export function synthConfig(specs: readonly string[], flags: SynthFlags, io: Cli
   if (specs.length === 0) throw new UsageError("give at least one spec file or directory, e.g. aurora synth examples --out out");
   return {
     inputs: specs,
-    outDir: flags.out,
+    outDir: path.resolve(io.cwd, flags.out),
     cwd: io.cwd,
     timeoutMs: positive(flags.timeout, "--timeout") * 1000,
     rounds: positive(flags.rounds, "--rounds", true),
@@ -52,7 +53,7 @@ export const register: Register = (program: Command, io: CliIO, setExit) => {
       const config = synthConfig(specs, flags, io);
       const view = new SynthProgress(io);
       const report = await runSynth(config, (e) => view.on(e));
-      view.finish(report, config.outDir);
+      view.finish(report, flags.out);
       setExit(exitCode(report));
     });
 };
