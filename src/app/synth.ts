@@ -6,12 +6,11 @@ import { emitPythonModule, exprToPython } from "../emit/python.js";
 import { emitTestModule } from "../emit/pytest.js";
 import { emitTypeScriptModule } from "../emit/typescript.js";
 import { describeStop, type SearchResult } from "../search/result.js";
-import { synthesize } from "../search/synthesize.js";
-import { UNIFORM_WEIGHTS, type GrammarWeights } from "../search/weights.js";
 import type { Problem, SpecError } from "../spec/problem.js";
 import { findAmbiguity, generateRegressionCases, type Ambiguity, type RegressionCase } from "../validate/generate.js";
 import { PythonWorker } from "../validate/pyworker.js";
 import { validateInPython, type Validation } from "../validate/validate.js";
+import { SearchPool } from "./pool.js";
 import { loadSpecs } from "./specs.js";
 
 /** Settings of one `aurora synth` run: read once at the edge (CLI or Action) and passed down. */
@@ -26,9 +25,10 @@ export interface SynthConfig {
   readonly maxBytes?: number;
   /** Python interpreter command or path. @default "python3" */
   readonly python?: string;
-  readonly weights?: GrammarWeights;
-  /** Random generated inputs per spec for regression tests and ambiguity detection. @default 40 */
+  /** Random generated inputs per spec for regression tests and ambiguity detection (0 = none). @default 40 */
   readonly generatedInputs?: number;
+  /** Searches run in parallel on this many threads. @default 1 */
+  readonly jobs?: number;
 }
 
 export type SpecStatus = "solved" | "unsolved" | "ambiguous" | "error";
@@ -89,6 +89,7 @@ export async function runSynth(config: SynthConfig, onEvent: (e: SynthEvent) => 
   onEvent({ kind: "loaded", problems: loaded.problems.length, errors: loaded.errors });
   const problems = uniqueNames(loaded.problems, (m) => onEvent({ kind: "warning", message: m }));
   const worker = problems.length > 0 ? await PythonWorker.start({ python: config.python ?? "python3" }) : undefined;
+  const pool = new SearchPool(config.jobs ?? 1);
   try {
     const outcomes = new Map<Problem, Solved>();
     const perRound: { round: number; solved: number; time_ms: number }[] = [];
@@ -97,11 +98,14 @@ export async function runSynth(config: SynthConfig, onEvent: (e: SynthEvent) => 
       const timeoutMs = config.timeoutMs * 2 ** (round - 1);
       onEvent({ kind: "round", round, specs: pending.length, timeoutMs });
       const tr = performance.now();
-      for (const p of pending) {
-        const s = await solveOne(p, config, worker as PythonWorker, timeoutMs, round);
-        outcomes.set(p, s);
-        onEvent({ kind: "spec", outcome: s.outcome, done: outcomes.size, total: problems.length });
-      }
+      let done = 0;
+      await Promise.all(
+        pending.map(async (p) => {
+          const s = await solveOne(p, { config, worker: worker as PythonWorker, pool, timeoutMs, round });
+          outcomes.set(p, s);
+          onEvent({ kind: "spec", outcome: s.outcome, done: ++done, total: pending.length });
+        }),
+      );
       pending = pending.filter((p) => !isSolved(outcomes.get(p)?.outcome.status));
       perRound.push({ round, solved: problems.length - pending.length, time_ms: Math.round(performance.now() - tr) });
     }
@@ -110,6 +114,7 @@ export async function runSynth(config: SynthConfig, onEvent: (e: SynthEvent) => 
     await writeOutputs(config.outDir, problems.map((p) => outcomes.get(p) as Solved), report);
     return report;
   } finally {
+    await pool.close();
     await worker?.close();
   }
 }
@@ -118,17 +123,28 @@ export function isSolved(s: SpecStatus | undefined): boolean {
   return s === "solved" || s === "ambiguous";
 }
 
+/** What solving one spec needs besides the problem. */
+export interface SolveContext {
+  readonly config: Pick<SynthConfig, "maxBytes" | "generatedInputs">;
+  readonly worker: PythonWorker;
+  readonly pool: SearchPool;
+  readonly timeoutMs: number;
+  readonly round: number;
+}
+
 /** One spec's outcome plus what is needed to write its files. */
-interface Solved {
+export interface Solved {
   readonly problem: Problem;
   readonly outcome: SpecOutcome;
   readonly program?: Expr;
   readonly regression: readonly RegressionCase[];
 }
 
-async function solveOne(problem: Problem, config: SynthConfig, worker: PythonWorker, timeoutMs: number, round: number): Promise<Solved> {
+/** Searches, validates in real Python, and (when solved) checks ambiguity and generates regression cases. */
+export async function solveOne(problem: Problem, ctx: SolveContext): Promise<Solved> {
+  const { config, worker, timeoutMs, round } = ctx;
   const t0 = performance.now();
-  const result = synthesize(problem, { timeoutMs, weights: config.weights ?? UNIFORM_WEIGHTS, ...(config.maxBytes ? { maxBytes: config.maxBytes } : {}) });
+  const result = await ctx.pool.run({ problem, options: { timeoutMs, ...(config.maxBytes ? { maxBytes: config.maxBytes } : {}) } });
   const warnings: string[] = [];
   const program = result.program ?? result.partial?.program;
   if (!program) return { problem, outcome: baseOutcome(problem, result, t0, round, "unsolved", 0, warnings), regression: [] };
@@ -141,7 +157,7 @@ async function solveOne(problem: Problem, config: SynthConfig, worker: PythonWor
   if (v.tests.failed > 0) warnings.push(`${v.tests.failed} of ${v.tests.failed + v.tests.passed} held-out tests fail: the examples do not pin the function down; add examples`);
   let ambiguity: Ambiguity | undefined;
   let regression: RegressionCase[] = [];
-  if (status === "solved") {
+  if (status === "solved" && (config.generatedInputs ?? 40) > 0) {
     ambiguity = findAmbiguity(problem, program, result.alternatives, config.generatedInputs ?? 40);
     regression = await generateRegressionCases(worker, v.module, problem, config.generatedInputs ?? 40);
     const raised = regression.filter((r) => r.raised).length;

@@ -1,0 +1,129 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { exprFromJson, exprToJson, type ExprJson } from "../dsl/serialize.js";
+import type { Expr } from "../dsl/expr.js";
+import type { SearchResult, SearchStats, StopReason } from "../search/result.js";
+import { synthesize, type SynthOptions } from "../search/synthesize.js";
+import type { Problem } from "../spec/problem.js";
+import { decodeProblem, encodeProblem, type EncodedProblem } from "./codec.js";
+
+/** A search to run: the problem and the options that can cross a thread boundary. */
+export interface SearchJob {
+  readonly problem: Problem;
+  readonly options: Pick<SynthOptions, "timeoutMs" | "maxBytes" | "maxCost" | "maxAlternatives" | "ambiguityWindow">;
+}
+
+/** What crosses back from a worker: the search result with programs in their stable JSON form. */
+export interface EncodedResult {
+  readonly stop: StopReason;
+  readonly program?: ExprJson;
+  readonly cost?: number;
+  readonly alternatives: readonly ExprJson[];
+  readonly partial?: { readonly program: ExprJson; readonly passed: number };
+  readonly stats: SearchStats;
+}
+
+export function encodeResult(r: SearchResult): EncodedResult {
+  return {
+    stop: r.stop,
+    ...(r.program ? { program: exprToJson(r.program), cost: r.cost ?? 0 } : {}),
+    alternatives: r.alternatives.map(exprToJson),
+    ...(r.partial ? { partial: { program: exprToJson(r.partial.program), passed: r.partial.passed } } : {}),
+    stats: r.stats,
+  };
+}
+
+export function decodeResult(r: EncodedResult): SearchResult {
+  const dec = (j: ExprJson): Expr => exprFromJson(j) ?? { t: "const", value: null, type: { kind: "none" } };
+  return {
+    stop: r.stop,
+    ...(r.program ? { program: dec(r.program), cost: r.cost ?? 0 } : {}),
+    alternatives: r.alternatives.map(dec),
+    ...(r.partial ? { partial: { program: dec(r.partial.program), passed: r.partial.passed } } : {}),
+    stats: r.stats,
+  };
+}
+
+/** Message to a worker thread. */
+export interface WorkerRequest {
+  readonly id: number;
+  readonly problem: EncodedProblem;
+  readonly options: SearchJob["options"];
+}
+
+/**
+ * Runs searches on `jobs` threads (1 = in this thread). Results come back in submission order through the
+ * returned promises; each search owns one thread for its whole budget.
+ */
+export class SearchPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: { req: WorkerRequest; resolve: (r: SearchResult) => void; reject: (e: Error) => void }[] = [];
+  private readonly pending = new Map<number, { resolve: (r: SearchResult) => void; reject: (e: Error) => void; worker: Worker }>();
+  private nextId = 0;
+
+  constructor(readonly jobs: number) {
+    const n = Math.max(1, Math.min(jobs, availableParallelism() * 2));
+    if (n <= 1) return;
+    for (let i = 0; i < n; i++) this.spawn();
+  }
+
+  /** Runs one search (in a worker thread when the pool has any). */
+  run(job: SearchJob): Promise<SearchResult> {
+    if (this.workers.length === 0) return Promise.resolve(synthesize(job.problem, job.options));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ req: { id: this.nextId++, problem: encodeProblem(job.problem), options: job.options }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.workers.length = 0;
+  }
+
+  private spawn(): void {
+    const w = new Worker(new URL("./search-worker.js", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    w.on("message", (msg: { id: number; result?: EncodedResult; error?: string }) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      w.unref();
+      this.idle.push(w);
+      if (msg.result) p.resolve(decodeResult(msg.result));
+      else p.reject(new Error(msg.error ?? "search worker failed"));
+      this.dispatch();
+    });
+    w.on("error", (e) => this.failWorker(w, e));
+    w.unref();
+    this.workers.push(w);
+    this.idle.push(w);
+  }
+
+  /** A worker that died fails its search only; a fresh worker takes its place. */
+  private failWorker(w: Worker, e: Error): void {
+    for (const [id, p] of this.pending) {
+      if (p.worker !== w) continue;
+      this.pending.delete(id);
+      p.reject(new Error(`search worker crashed: ${e.message}`));
+    }
+    this.workers.splice(this.workers.indexOf(w), 1);
+    const i = this.idle.indexOf(w);
+    if (i >= 0) this.idle.splice(i, 1);
+    this.spawn();
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const w = this.idle.pop() as Worker;
+      const job = this.queue.shift()!;
+      this.pending.set(job.req.id, { resolve: job.resolve, reject: job.reject, worker: w });
+      // A busy worker keeps the process alive; an idle one does not.
+      w.ref();
+      w.postMessage(job.req);
+    }
+  }
+}
+
+export { decodeProblem };
