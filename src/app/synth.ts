@@ -143,8 +143,9 @@ export interface Solved {
 /** Searches, validates in real Python, and (when solved) checks ambiguity and generates regression cases. */
 export async function solveOne(problem: Problem, ctx: SolveContext): Promise<Solved> {
   const { config, worker, timeoutMs, round } = ctx;
-  const t0 = performance.now();
   const result = await ctx.pool.run({ problem, options: { timeoutMs, ...(config.maxBytes ? { maxBytes: config.maxBytes } : {}) } });
+  // Time of this spec's own work: its search (not the wait for a free thread) plus validation from here on.
+  const t0 = performance.now() - result.stats.elapsedMs;
   const warnings: string[] = [];
   const program = result.program ?? result.partial?.program;
   if (!program) return { problem, outcome: baseOutcome(problem, result, t0, round, "unsolved", 0, warnings), regression: [] };
