@@ -95,6 +95,11 @@ export interface Primitive {
   readonly ts: string;
   /** Python imports the rendering needs ("math", "re"). */
   readonly imports?: readonly string[];
+  /**
+   * Python helper functions the rendering calls (names in src/emit/py-runtime.ts, for semantics Python has no
+   * builtin for, such as SMT-LIB's str.substr). The emitter includes each once, before the function.
+   */
+  readonly pyHelpers?: readonly string[];
   /** Words of descriptions that suggest this primitive (the lexicon's per-primitive part). */
   readonly hints?: readonly string[];
   /** For SMT-LIB primitives: the operator name in SyGuS output. */

@@ -4,6 +4,7 @@ import { primByName } from "../dsl/prims/index.js";
 import { pyRepr } from "../dsl/repr.js";
 import type { Type } from "../dsl/types.js";
 import type { Problem } from "../spec/problem.js";
+import { pyHelperSources } from "./py-runtime.js";
 import { fillTemplate, type Rendered, type TemplateHost } from "./template.js";
 
 /** Python source of one expression. */
@@ -40,6 +41,19 @@ function render(e: Expr): Rendered {
 function constant(value: Parameters<typeof pyRepr>[0], type: Type): Rendered {
   const text = pyRepr(value, type);
   return { text, prec: text.startsWith("-") ? PREC.unary : PREC.atom };
+}
+
+/** Python helper functions the program's primitives need (Primitive.pyHelpers), in first-use order. */
+export function pyHelpersOf(e: Expr): string[] {
+  const out = new Set<string>();
+  const visit = (x: Expr): void => {
+    if (x.t === "call") {
+      for (const h of primByName(x.op)?.pyHelpers ?? []) out.add(h);
+      x.args.forEach(visit);
+    } else if (x.t === "lambda") visit(x.body);
+  };
+  visit(e);
+  return [...out];
 }
 
 /** Python modules the program's primitives need. */
@@ -93,6 +107,7 @@ export function emitPythonModule(problem: Problem, program: Expr): string {
   const imports = importsOf(program).filter((m) => !pre.some((l) => new RegExp(`^\\s*import\\s+${m}\\b`).test(l)));
   lines.push(...pre, ...imports.map((m) => `import ${m}`));
   if (pre.length + imports.length > 0) lines.push("");
+  for (const src of pyHelperSources(pyHelpersOf(program))) lines.push("", src, "");
   for (const h of problem.helpers) lines.push("", h.source.trimEnd(), "");
   lines.push("", emitPythonFunction(problem, program), "");
   return lines.join("\n").replace(/\n{4,}/g, "\n\n\n").replace(/^\n+/, "");
