@@ -3,6 +3,9 @@
  * flat typed arrays (no object per entry), bucketed by nonterminal and cost, with an integer-hash
  * observational-equivalence table per nonterminal.
  *
+ * Value vectors are Float64Arrays: numeric nonterminals store the numbers themselves, the others store interned
+ * ids (see src/search/encode.ts). Vectors are compared and hashed by their bits.
+ *
  * Invariants: entries are added in non-decreasing cost order; within a nonterminal no two entries have equal
  * value vectors (the first, cheapest, wins).
  */
@@ -18,13 +21,6 @@ export class IntVec {
     if (this.length === this.data.length) this.grow(this.length + 1);
     this.data[this.length++] = v;
   }
-  /** Makes room for `n` more values and returns the offset where they go. */
-  reserve(n: number): number {
-    if (this.length + n > this.data.length) this.grow(this.length + n);
-    const at = this.length;
-    this.length += n;
-    return at;
-  }
   private grow(min: number): void {
     let cap = this.data.length * 2;
     while (cap < min) cap *= 2;
@@ -34,10 +30,36 @@ export class IntVec {
   }
 }
 
-/** FNV-1a over the ids, finalized with a murmur3 mix. */
-export function hashIds(v: Int32Array, off: number, n: number, seed: number): number {
+/** A growable Float64Array with an Int32Array view of the same bytes (for hashing and bitwise compares). */
+export class F64Vec {
+  data: Float64Array;
+  bits: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity);
+    this.bits = new Int32Array(this.data.buffer);
+  }
+  /** Makes room for `n` more values and returns the offset where they go. */
+  reserve(n: number): number {
+    if (this.length + n > this.data.length) {
+      let cap = this.data.length * 2;
+      while (cap < this.length + n) cap *= 2;
+      const d = new Float64Array(cap);
+      d.set(this.data.subarray(0, this.length));
+      this.data = d;
+      this.bits = new Int32Array(d.buffer);
+    }
+    const at = this.length;
+    this.length += n;
+    return at;
+  }
+}
+
+/** FNV-1a over the 32-bit halves of `n` doubles starting at double offset `off`, finalized with a murmur3 mix. */
+export function hashBits(bits: Int32Array, off: number, n: number, seed: number): number {
   let h = (0x811c9dc5 ^ seed) | 0;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ (v[off + i] as number), 0x01000193);
+  const end = 2 * (off + n);
+  for (let i = 2 * off; i < end; i++) h = Math.imul(h ^ (bits[i] as number), 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -52,12 +74,12 @@ class OETable {
   private count = 0;
 
   /** The entry with this vector, or -1. */
-  find(h: number, vec: Int32Array, voff: number, bank: Bank): number {
+  find(h: number, bits: Int32Array, voff: number, bank: Bank): number {
     const mask = this.slots.length - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const s = this.slots[i] as number;
       if (s === 0) return -1;
-      if (this.hashes[i] === h && bank.sameVector(s - 1, vec, voff)) return s - 1;
+      if (this.hashes[i] === h && bank.sameVector(s - 1, bits, voff)) return s - 1;
     }
   }
 
@@ -90,7 +112,7 @@ class OETable {
 
 /** Storage for one context's entries. `rows` is the length of every value vector. */
 export class Bank {
-  readonly vals: IntVec;
+  readonly vals: F64Vec;
   readonly nt = new IntVec();
   readonly cost = new IntVec();
   /** Production index, or a negative code for bound variables (-1 - index). */
@@ -106,7 +128,7 @@ export class Bank {
     readonly rows: number,
     ntCount: number,
   ) {
-    this.vals = new IntVec(Math.max(1024, rows * 256));
+    this.vals = new F64Vec(Math.max(1024, rows * 256));
     this.buckets = Array.from({ length: ntCount }, () => []);
     this.tables = Array.from({ length: ntCount }, () => new OETable());
   }
@@ -117,23 +139,25 @@ export class Bank {
 
   /** Approximate bytes held by this bank. */
   get bytes(): number {
-    return this.vals.data.length * 4 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);
+    return this.vals.data.length * 8 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);
   }
 
-  sameVector(entry: number, vec: Int32Array, voff: number): boolean {
-    const d = this.vals.data;
-    const off = entry * this.rows;
-    for (let r = 0; r < this.rows; r++) if (d[off + r] !== vec[voff + r]) return false;
+  /** Bitwise equality of an entry's vector with the vector at double offset `voff` of `bits`' buffer. */
+  sameVector(entry: number, bits: Int32Array, voff: number): boolean {
+    const d = this.vals.bits;
+    const a = 2 * entry * this.rows;
+    const b = 2 * voff;
+    for (let i = 0; i < 2 * this.rows; i++) if (d[a + i] !== bits[b + i]) return false;
     return true;
   }
 
-  /** The existing entry observationally equal to `vec` in nonterminal `nt`, or -1. */
-  lookup(nt: number, h: number, vec: Int32Array, voff = 0): number {
-    return (this.tables[nt] as OETable).find(h, vec, voff, this);
+  /** The existing entry observationally equal to the vector in `bits` (at double offset voff), or -1. */
+  lookup(nt: number, h: number, bits: Int32Array, voff = 0): number {
+    return (this.tables[nt] as OETable).find(h, bits, voff, this);
   }
 
   /** Adds an entry (the caller has checked it is new). Returns its index. */
-  add(nt: number, cost: number, prod: number, kids: readonly number[], h: number, vec: Int32Array, voff = 0): number {
+  add(nt: number, cost: number, prod: number, kids: readonly number[], h: number, vec: Float64Array, voff = 0): number {
     const e = this.nt.length;
     this.nt.push(nt);
     this.cost.push(cost);
@@ -159,7 +183,8 @@ export class Bank {
     return Array.from(this.kids.data.subarray(start, end));
   }
 
-  valueId(entry: number, row: number): number {
+  /** The encoded value (number or interned id, see encode.ts) of an entry at a row. */
+  raw(entry: number, row: number): number {
     return this.vals.data[entry * this.rows + row] as number;
   }
 }

@@ -40,7 +40,7 @@ export class CondSolver {
 
   constructor(
     private readonly en: Enumerator,
-    private readonly target: Int32Array,
+    private readonly target: Float64Array,
     private readonly startNt: number,
     private readonly opts: CondOptions,
   ) {
@@ -48,7 +48,7 @@ export class CondSolver {
     en.onMainEntry((entry, vec) => this.observe(entry, vec));
   }
 
-  private observe(entry: number, vec: Int32Array): void {
+  private observe(entry: number, vec: Float64Array): void {
     const bank = this.en.main.bank;
     const nt = bank.nt.data[entry] as number;
     const cost = bank.cost.data[entry] as number;

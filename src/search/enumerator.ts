@@ -1,12 +1,13 @@
 import { type Expr, call, lam, v, c } from "../dsl/expr.js";
-import { iterElement, typeKey, type Type } from "../dsl/types.js";
-import { PyDict, PySet, RESOURCE, cps, type Result, type Value } from "../dsl/values.js";
-import { Bank, hashIds } from "./bank.js";
-import { bitsOf, setBit, type Bits } from "./bitset.js";
 import type { Primitive } from "../dsl/primitive.js";
+import { iterElement, typeKey, type Type } from "../dsl/types.js";
+import { PyDict, RESOURCE, cps, type Result, type Value } from "../dsl/values.js";
+import { Bank, hashBits } from "./bank.js";
+import { bitsOf, setBit, type Bits } from "./bitset.js";
+import { Kind, decode, encode, kindOf } from "./encode.js";
 import type { Grammar, Production } from "./grammar.js";
-import { ERR_ID, Interner, TRUE_ID, FALSE_ID, limitsFor } from "./intern.js";
-import { IdMemo } from "./memo.js";
+import { FALSE_ID, Interner, TRUE_ID, limitsFor } from "./intern.js";
+import { EMPTY, IdMemo } from "./memo.js";
 
 /** Limits of one enumeration. The orchestrator (synthesize) owns them. */
 export interface EnumLimits {
@@ -31,7 +32,7 @@ export interface EnumLimits {
   readonly samples?: readonly Value[];
 }
 
-/** Why enumeration stopped early (thrown internally, caught by `Enumerator.run`). */
+/** Why enumeration stopped early (thrown internally, caught by the caller of `step`). */
 export class StopSearch {
   constructor(readonly kind: "timeLimit" | "memoryLimit" | "done") {}
 }
@@ -46,6 +47,14 @@ interface Source {
   readonly elType: Type;
 }
 
+/** A bound loop variable of a comprehension context: its nonterminal and encoded value per row. */
+interface Bound {
+  readonly name: string;
+  readonly nt: number;
+  readonly type: Type;
+  readonly vals: Float64Array;
+}
+
 /** An evaluation context: the examples themselves (main), or the elements of a source over all examples. */
 export interface Ctx {
   readonly id: number;
@@ -56,32 +65,38 @@ export interface Ctx {
   /** Rows of example e are [exStart[e], exStart[e + 1]). */
   readonly exStart: Int32Array;
   readonly source?: Source;
-  /** Bound variables: nonterminal and value id per row. */
-  readonly bound: readonly { readonly name: string; readonly nt: number; readonly ids: Int32Array; readonly type: Type }[];
+  readonly bound: readonly Bound[];
   level: number;
 }
 
-/** Callback for every new entry of the main context. */
-export type MainListener = (entry: number, vec: Int32Array) => void;
+/** Callback for every new entry of the main context (its encoded value vector in `vec`). */
+export type MainListener = (entry: number, vec: Float64Array) => void;
 
 const BOUND_COST_BITS = 1;
+type Impl = (...a: Value[]) => Result;
 
 /**
  * Bottom-up enumeration by increasing cost with observational equivalence, over the main context (one row
  * per example) and comprehension contexts (one row per element of an iteration source).
+ *
+ * Value vectors are encoded per nonterminal kind (src/search/encode.ts): numbers as themselves, everything
+ * else as interned ids, so equal vectors are equal bit patterns.
  */
 export class Enumerator {
   readonly interner: Interner;
   readonly contexts: Ctx[] = [];
   candidates = 0;
   peakBytes = 0;
-  private readonly tmp: Int32Array[] = [];
+  /** Encoding kind of each nonterminal. */
+  readonly kinds: Kind[];
+  private readonly scratchByRows: Float64Array[] = [];
+  private readonly bitsOfScratch = new WeakMap<Float64Array, Int32Array>();
   private readonly E: number;
-  private readonly paramIds: Int32Array[];
+  private readonly paramVals: Float64Array[];
   private readonly boundCost: number[];
   private listeners: MainListener[] = [];
   private readonly minCostByNt: number[];
-  /** Per production: results by argument ids (memoized for primitives whose values are costly to build). */
+  /** Per production: results by argument keys (memoized for primitives whose values are costly to build). */
   private readonly memo: (IdMemo | undefined)[];
   /** Nonterminals that some comprehension can iterate. */
   private readonly sourceNts: Set<number>;
@@ -93,12 +108,16 @@ export class Enumerator {
   constructor(
     readonly grammar: Grammar,
     readonly paramNames: readonly string[],
-    inputs: readonly (readonly Value[])[],
+    private readonly inputs: readonly (readonly Value[])[],
     private readonly limits: EnumLimits,
   ) {
     this.E = inputs.length;
     this.interner = new Interner(limitsFor([...inputs.flat(), ...(limits.samples ?? [])]));
-    this.paramIds = paramNames.map((_, p) => Int32Array.from(inputs, (row) => this.interner.id(row[p] ?? null)));
+    this.kinds = grammar.nts.map((n) => kindOf(n.type));
+    this.paramVals = paramNames.map((name, p) => {
+      const k = this.kinds[this.paramNt(name)] ?? Kind.REF;
+      return Float64Array.from(inputs, (row) => encode(k, row[p] ?? null, this.interner));
+    });
     this.boundCost = grammar.nts.map((_, i) => boundVarCost(grammar, i));
     this.minCostByNt = grammar.nts.map(() => Infinity);
     this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(grammar, p) ? new IdMemo(p.args.length as 1 | 2) : undefined));
@@ -118,12 +137,20 @@ export class Enumerator {
     this.listeners.push(f);
   }
 
+  /** The encoded form of a value for nonterminal `nt` (for targets and comparisons). */
+  encodeFor(nt: number, value: Result): number {
+    return encode(this.kinds[nt] ?? Kind.REF, value, this.interner);
+  }
+
+  /** The value of a main-context entry on example e (a PyError when it raised). */
+  valueOf(entry: number, e: number): Result {
+    const bank = this.main.bank;
+    return decode(this.kinds[bank.nt.data[entry] as number] ?? Kind.REF, bank.raw(entry, e), this.interner.values);
+  }
+
   /** Enumerates one more cost level in every context. Throws StopSearch when a limit is reached. */
   step(level: number): void {
-    for (let i = 1; i < this.contexts.length; i++) {
-      const ctx = this.contexts[i] as Ctx;
-      this.catchUp(ctx, level);
-    }
+    for (let i = 1; i < this.contexts.length; i++) this.catchUp(this.contexts[i] as Ctx, level);
     this.enumerateLevel(this.main, level);
   }
 
@@ -138,9 +165,15 @@ export class Enumerator {
   }
 
   get bytes(): number {
-    let n = this.interner.bytes + this.contexts.reduce((sum, ctx) => sum + ctx.bank.bytes, 0);
+    let n = this.interner.bytes;
+    for (const ctx of this.contexts) n += ctx.bank.bytes;
     for (const m of this.memo) n += m?.bytes ?? 0;
     return n;
+  }
+
+  private paramNt(name: string): number {
+    const p = this.grammar.prods.find((x) => x.kind === "var" && x.name === name);
+    return p ? p.lhs : -1;
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -152,10 +185,10 @@ export class Enumerator {
       const p = prods[pi] as Production;
       switch (p.kind) {
         case "var":
-          if (p.cost === level) this.addTerminal(ctx, pi, p.lhs, level, this.varIds(ctx, p.name));
+          if (p.cost === level) this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.varVals(ctx, p.name));
           break;
         case "const":
-          if (p.cost === level) this.addTerminal(ctx, pi, p.lhs, level, this.constIds(ctx, p.value));
+          if (p.cost === level) this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.constVals(ctx, p.lhs, p.value));
           break;
         case "op":
           if (level > p.cost && !(ctx.id === 0 && this.limits.skipInMain?.(p))) this.enumerateOp(ctx, pi, p, level - p.cost);
@@ -166,30 +199,25 @@ export class Enumerator {
       }
     }
     ctx.bound.forEach((b, i) => {
-      if (this.boundCost[b.nt] === level) this.addTerminal(ctx, -1 - i, b.nt, level, b.ids);
+      if (this.boundCost[b.nt] === level) this.offer(ctx, -1 - i, b.nt, level, NO_KIDS, b.vals);
     });
     ctx.level = level;
   }
 
-  private varIds(ctx: Ctx, name: string): Int32Array {
-    const p = this.paramNames.indexOf(name);
-    const perExample = this.paramIds[p] as Int32Array;
-    return ctx.id === 0 ? perExample : Int32Array.from(ctx.rowExample, (e) => perExample[e] as number);
+  private varVals(ctx: Ctx, name: string): Float64Array {
+    const perExample = this.paramVals[this.paramNames.indexOf(name)] as Float64Array;
+    return ctx.id === 0 ? perExample : Float64Array.from(ctx.rowExample, (e) => perExample[e] as number);
   }
 
-  private constIds(ctx: Ctx, value: Value): Int32Array {
-    return new Int32Array(ctx.rows).fill(this.interner.id(value));
+  private constVals(ctx: Ctx, nt: number, value: Value): Float64Array {
+    return new Float64Array(ctx.rows).fill(this.encodeFor(nt, value));
   }
 
-  private addTerminal(ctx: Ctx, prod: number, nt: number, cost: number, ids: Int32Array): void {
-    this.offer(ctx, prod, nt, cost, NO_KIDS, ids);
-  }
-
-  private scratch(rows: number): Int32Array {
-    let t = this.tmp[rows];
+  private scratch(rows: number): Float64Array {
+    let t = this.scratchByRows[rows];
     if (!t) {
-      t = new Int32Array(rows);
-      this.tmp[rows] = t;
+      t = new Float64Array(rows);
+      this.scratchByRows[rows] = t;
     }
     return t;
   }
@@ -218,52 +246,67 @@ export class Enumerator {
   }
 
   private enumerateOp(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number): void {
-    const bank = ctx.bank;
     const impl = guardedImpl(p.prim.impl, p.args.length);
     if (!impl) return;
-    const lazy = p.prim.lazy === true;
-    const R = ctx.rows;
-    const vals = this.interner.values;
-    const out = this.scratch(R);
-    const level = budget + p.cost;
-    const memo = this.memo[pi];
     if (p.args.length === 1) {
-      const list = bank.bucket(p.args[0] as number, budget);
-      const kids = [0];
-      for (let i = 0; i < list.length; i++) {
-        const a = list[i] as number;
-        const d = bank.vals.data;
-        const oa = a * R;
-        for (let r = 0; r < R; r++) {
-          const ia = d[oa + r] as number;
-          if (ia === ERR_ID && !lazy) out[r] = ERR_ID;
-          else if (memo) {
-            let id = memo.get(ia, 0);
-            if (id < 0) {
-              id = this.interner.id(impl(vals[ia] as Value));
-              memo.set(ia, 0, id);
-            }
-            out[r] = id;
-          } else out[r] = this.interner.id(impl(vals[ia] as Value));
-        }
-        kids[0] = a;
-        this.offer(ctx, pi, p.lhs, level, kids, out);
-      }
+      this.loop1(ctx, pi, p, budget, impl);
       return;
     }
-    this.splits(bank, p.args, budget, (costs) => {
-      if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl, lazy, out, level, memo);
-      else this.loopN(ctx, pi, p, costs, impl, lazy, out, level);
+    this.splits(ctx.bank, p.args, budget, (costs) => {
+      if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl);
+      else this.loopN(ctx, pi, p, costs, impl);
     });
   }
 
-  private loop2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: (...a: Value[]) => Result, lazy: boolean, out: Int32Array, level: number, memo: IdMemo | undefined): void {
+  private loop1(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number, impl: Impl): void {
     const bank = ctx.bank;
     const R = ctx.rows;
     const vals = this.interner.values;
+    const out = this.scratch(R);
+    const ka = this.kinds[p.args[0] as number] as Kind;
+    const kr = this.kinds[p.lhs] as Kind;
+    const lazy = p.prim.lazy === true;
+    const memo = this.memo[pi];
+    const list = bank.bucket(p.args[0] as number, budget);
+    const kids = [0];
+    const level = budget + p.cost;
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i] as number;
+      const d = bank.vals.data;
+      const oa = a * R;
+      for (let r = 0; r < R; r++) {
+        const xa = d[oa + r] as number;
+        if (!lazy && isErrK(ka, xa)) {
+          out[r] = errK(kr);
+          continue;
+        }
+        const key = memo ? memoKey(ka, xa) : EMPTY;
+        let y = key !== EMPTY ? (memo as IdMemo).get(key, 0) : undefined;
+        if (y === undefined) {
+          y = encode(kr, impl(decode(ka, xa, vals) as Value), this.interner);
+          if (key !== EMPTY) (memo as IdMemo).set(key, 0, y);
+        }
+        out[r] = y;
+      }
+      kids[0] = a;
+      this.offer(ctx, pi, p.lhs, level, kids, out);
+    }
+  }
+
+  private loop2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: Impl): void {
+    const bank = ctx.bank;
+    const R = ctx.rows;
+    const vals = this.interner.values;
+    const out = this.scratch(R);
+    const ka = this.kinds[p.args[0] as number] as Kind;
+    const kb = this.kinds[p.args[1] as number] as Kind;
+    const kr = this.kinds[p.lhs] as Kind;
+    const lazy = p.prim.lazy === true;
+    const memo = this.memo[pi];
     const la = bank.bucket(p.args[0] as number, costs[0] as number);
     const lb = bank.bucket(p.args[1] as number, costs[1] as number);
     const kids = [0, 0];
+    const level = (costs[0] as number) + (costs[1] as number) + p.cost;
     const constLast = CONST_LAST.has(p.prim.name);
     const prodOf = bank.prod.data;
     for (let i = 0; i < la.length; i++) {
@@ -276,17 +319,20 @@ export class Enumerator {
         const oa = a * R;
         const ob = b * R;
         for (let r = 0; r < R; r++) {
-          const ia = d[oa + r] as number;
-          const ib = d[ob + r] as number;
-          if (!lazy && (ia === ERR_ID || ib === ERR_ID)) out[r] = ERR_ID;
-          else if (memo) {
-            let id = memo.get(ia, ib);
-            if (id < 0) {
-              id = this.interner.id(impl(vals[ia] as Value, vals[ib] as Value));
-              memo.set(ia, ib, id);
-            }
-            out[r] = id;
-          } else out[r] = this.interner.id(impl(vals[ia] as Value, vals[ib] as Value));
+          const xa = d[oa + r] as number;
+          const xb = d[ob + r] as number;
+          if (!lazy && (isErrK(ka, xa) || isErrK(kb, xb))) {
+            out[r] = errK(kr);
+            continue;
+          }
+          const k1 = memo ? memoKey(ka, xa) : EMPTY;
+          const k2 = k1 !== EMPTY ? memoKey(kb, xb) : EMPTY;
+          let y = k2 !== EMPTY ? (memo as IdMemo).get(k1, k2) : undefined;
+          if (y === undefined) {
+            y = encode(kr, impl(decode(ka, xa, vals) as Value, decode(kb, xb, vals) as Value), this.interner);
+            if (k2 !== EMPTY) (memo as IdMemo).set(k1, k2, y);
+          }
+          out[r] = y;
         }
         kids[0] = a;
         kids[1] = b;
@@ -295,15 +341,20 @@ export class Enumerator {
     }
   }
 
-  private loopN(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: (...a: Value[]) => Result, lazy: boolean, out: Int32Array, level: number): void {
+  private loopN(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: Impl): void {
     const bank = ctx.bank;
     const R = ctx.rows;
     const vals = this.interner.values;
+    const out = this.scratch(R);
+    const kinds = p.args.map((nt) => this.kinds[nt] as Kind);
+    const kr = this.kinds[p.lhs] as Kind;
+    const lazy = p.prim.lazy === true;
     const lists = p.args.map((nt, i) => bank.bucket(nt, costs[i] as number));
     const n = lists.length;
     const idx = new Array<number>(n).fill(0);
     const kids = new Array<number>(n).fill(0);
     const args = new Array<Value>(n);
+    const level = costs.reduce((s, x) => s + x, 0) + p.cost;
     if (lists.some((l) => l.length === 0)) return;
     for (;;) {
       for (let k = 0; k < n; k++) kids[k] = (lists[k] as readonly number[])[idx[k] as number] as number;
@@ -311,11 +362,12 @@ export class Enumerator {
       for (let r = 0; r < R; r++) {
         let err = false;
         for (let k = 0; k < n; k++) {
-          const id = d[(kids[k] as number) * R + r] as number;
-          if (id === ERR_ID && !lazy) err = true;
-          args[k] = vals[id] as Value;
+          const x = d[(kids[k] as number) * R + r] as number;
+          const kk = kinds[k] as Kind;
+          if (!lazy && isErrK(kk, x)) err = true;
+          args[k] = decode(kk, x, vals) as Value;
         }
-        out[r] = err ? ERR_ID : this.interner.id(impl(...args));
+        out[r] = err ? errK(kr) : encode(kr, impl(...args), this.interner);
       }
       this.offer(ctx, pi, p.lhs, level, kids, out);
       let k = n - 1;
@@ -343,30 +395,33 @@ export class Enumerator {
 
   private hofLoop(L: Ctx, pi: number, p: Production & { kind: "hof" }, costs: number[], level: number): void {
     const lists = p.bodies.map((nt, i) => L.bank.bucket(nt, costs[i] as number));
+    const bodyKinds = p.bodies.map((nt) => this.kinds[nt] as Kind);
     const n = lists.length;
     const idx = new Array<number>(n).fill(0);
     const out = this.scratch(this.E);
     const hof = guardedHof(p.prim.hof);
     if (!hof || lists.some((l) => l.length === 0)) return;
     const src = L.source as Source;
+    const srcKind = this.kinds[src.nt] as Kind;
+    const kr = this.kinds[p.lhs] as Kind;
     const main = this.main.bank;
     const vals = this.interner.values;
     for (;;) {
       const bodies = idx.map((j, k) => (lists[k] as readonly number[])[j] as number);
       for (let e = 0; e < this.E; e++) {
-        const sid = main.valueId(src.entry, e);
-        if (sid === ERR_ID) {
-          out[e] = ERR_ID;
+        const sx = main.raw(src.entry, e);
+        if (isErrK(srcKind, sx)) {
+          out[e] = errK(kr);
           continue;
         }
         const r0 = L.exStart[e] as number;
         const r1 = L.exStart[e + 1] as number;
-        const rows = bodies.map((b) => {
+        const rows = bodies.map((b, k) => {
           const arr: Result[] = new Array<Result>(r1 - r0);
-          for (let r = r0; r < r1; r++) arr[r - r0] = vals[L.bank.valueId(b, r)] as Result;
+          for (let r = r0; r < r1; r++) arr[r - r0] = decode(bodyKinds[k] as Kind, L.bank.raw(b, r), vals);
           return arr;
         });
-        out[e] = this.interner.id(hof(vals[sid] as Value, ...rows));
+        out[e] = encode(kr, hof(decode(srcKind, sx, vals) as Value, ...rows), this.interner);
       }
       this.offer(this.main, pi, p.lhs, level, [src.entry, L.id, ...bodies], out);
       let k = n - 1;
@@ -383,22 +438,33 @@ export class Enumerator {
   // -------------------------------------------------------------------------------------------------------
   // Offering a candidate
 
-  private offer(ctx: Ctx, prod: number, nt: number, cost: number, kids: readonly number[], vec: Int32Array): void {
+  private offer(ctx: Ctx, prod: number, nt: number, cost: number, kids: readonly number[], vec: Float64Array): void {
     if ((++this.candidates & 1023) === 0) this.checkLimits();
     const bank = ctx.bank;
-    const h = hashIds(vec, 0, ctx.rows, nt);
+    const bits = this.bitsView(vec);
+    const h = hashBits(bits, 0, ctx.rows, nt);
     if (ctx.id === 0 && nt === this.grammar.start) this.onTarget?.(prod, cost, kids, vec);
-    if (bank.lookup(nt, h, vec) >= 0) return;
+    if (bank.lookup(nt, h, bits) >= 0) return;
     const e = bank.add(nt, cost, prod, kids, h, vec);
-    if (cost < (this.minCostByNt[nt] ?? Infinity) && ctx.id === 0) this.minCostByNt[nt] = cost;
     if (ctx.id === 0) {
+      if (cost < (this.minCostByNt[nt] ?? Infinity)) this.minCostByNt[nt] = cost;
       for (const f of this.listeners) f(e, vec);
       this.maybeOpenContexts(e, nt, cost);
     }
   }
 
+  /** The Int32 view of a vector's bytes (cached per array: scratch vectors are reused for every candidate). */
+  private bitsView(vec: Float64Array): Int32Array {
+    let b = this.bitsOfScratch.get(vec);
+    if (!b) {
+      b = new Int32Array(vec.buffer, vec.byteOffset, vec.length * 2);
+      this.bitsOfScratch.set(vec, b);
+    }
+    return b;
+  }
+
   /** Called for every main-context candidate of the start nonterminal, before the equivalence check. */
-  onTarget?: (prod: number, cost: number, kids: readonly number[], vec: Int32Array) => void;
+  onTarget?: (prod: number, cost: number, kids: readonly number[], vec: Float64Array) => void;
 
   private checkLimits(): void {
     if (performance.now() > this.limits.deadline) throw new StopSearch("timeLimit");
@@ -417,14 +483,11 @@ export class Enumerator {
     if (!el || type.kind === "set") return;
     if (cost > (this.minCostByNt[nt] ?? cost) + (this.limits.sourceSlack ?? 8)) return;
     const elements: (readonly Value[])[] = [];
-    for (let e = 0; e < this.E; e++) {
-      const val = this.interner.get(this.main.bank.valueId(entry, e));
-      elements.push(iterValues(val));
-    }
+    for (let e = 0; e < this.E; e++) elements.push(iterValues(this.valueOf(entry, e)));
     const rows = elements.reduce((n, xs) => n + xs.length, 0);
     if (rows === 0 || rows > (this.limits.maxContextRows ?? 4000)) return;
     // Iterating a constant, or sequences of at most one element, gives nothing a plain expression cannot.
-    if (rows <= this.E || this.main.bank.prod.data[entry] === undefined || this.isConstantEntry(entry)) return;
+    if (rows <= this.E || this.isConstantEntry(entry)) return;
     const single = this.ntOf(el);
     if (el.kind === "tuple" && el.els.length > 1) {
       const parts = el.els.map((t) => this.ntOf(t));
@@ -437,8 +500,9 @@ export class Enumerator {
 
   /** True when the entry has the same value on every example (it does not depend on the inputs). */
   private isConstantEntry(entry: number): boolean {
-    const first = this.main.bank.valueId(entry, 0);
-    for (let e = 1; e < this.E; e++) if (this.main.bank.valueId(entry, e) !== first) return false;
+    const bank = this.main.bank;
+    const first = bank.raw(entry, 0);
+    for (let e = 1; e < this.E; e++) if (!Object.is(bank.raw(entry, e), first)) return false;
     return this.E > 1;
   }
 
@@ -460,11 +524,11 @@ export class Enumerator {
     });
     exStart[this.E] = flat.length;
     const names = this.boundNames(entry, elType, varNts.length);
-    const bound = varNts.map((vnt, k) => ({
+    const bound: Bound[] = varNts.map((vnt, k) => ({
       name: names[k] as string,
       nt: vnt,
       type: (this.grammar.nts[vnt] as { type: Type }).type,
-      ids: Int32Array.from(flat, (x) => this.interner.id(varNts.length === 1 ? x : ((x as readonly Value[])[k] ?? null))),
+      vals: Float64Array.from(flat, (x) => this.encodeFor(vnt, varNts.length === 1 ? x : ((x as readonly Value[])[k] ?? null))),
     }));
     const id = this.contexts.length;
     const ctx: Ctx = { id, bank: new Bank(rows, this.grammar.nts.length), rows, rowExample, exStart, bound, level: 0, source: { entry, nt, cost, binder, names, elType } };
@@ -532,7 +596,7 @@ export class Enumerator {
   truthBits(entry: number): Bits | undefined {
     const b = bitsOf(this.E);
     for (let e = 0; e < this.E; e++) {
-      const id = this.main.bank.valueId(entry, e);
+      const id = this.main.bank.raw(entry, e);
       if (id === TRUE_ID) setBit(b, e);
       else if (id !== FALSE_ID) return undefined;
     }
@@ -542,18 +606,19 @@ export class Enumerator {
 
 const NO_KIDS: readonly number[] = [];
 
-const CHEAP = new Set(["int", "float", "bool"]);
+function isErrK(k: Kind, x: number): boolean {
+  return k === Kind.REF ? x === 0 : x !== x;
+}
 
-/**
- * Binary primitives whose candidates with a constant first argument (and a non-constant second) are not
- * enumerated: an equal program with the constant last exists (commutative, or the mirrored comparison), and it
- * reads the way people write it (`age < 18`, not `18 > age`).
- */
-const CONST_LAST = new Set(["int.add", "int.mul", "float.add", "float.mul", "int.min2", "int.max2", "float.min2", "float.max2", "cmp.eq", "cmp.ne", "cmp.lt", "cmp.le", "cmp.gt", "cmp.ge", "bool.and", "bool.or", "set.and", "set.or", "set.xor"]);
-/** Memoize a production unless all its types are plain numbers or bools (cheaper to recompute than to look up). */
-function isCostly(g: Grammar, p: Production & { kind: "op" }): boolean {
-  const kinds = [p.lhs, ...p.args].map((nt) => (g.nts[nt] as { type: Type }).type.kind);
-  return kinds.some((k) => !CHEAP.has(k));
+function errK(k: Kind): number {
+  return k === Kind.REF ? 0 : NaN;
+}
+
+/** A memo key part: the id for REF values, the int itself for small INT values, EMPTY when not memoizable. */
+function memoKey(k: Kind, x: number): number {
+  if (k === Kind.REF) return x;
+  if (k === Kind.INT && (x | 0) === x && x !== EMPTY) return x;
+  return EMPTY;
 }
 
 /**
@@ -561,7 +626,7 @@ function isCostly(g: Grammar, p: Production & { kind: "op" }): boolean {
  * such as string length) into an error value so that one primitive cannot stop a search. Arity-specific
  * wrappers: a rest-parameter wrapper would allocate an array on every call.
  */
-function guardedImpl(f: ((...a: Value[]) => Result) | undefined, arity: number): ((...a: Value[]) => Result) | undefined {
+function guardedImpl(f: Impl | undefined, arity: number): Impl | undefined {
   if (!f) return undefined;
   const g = f as (a?: Value, b?: Value, c?: Value) => Result;
   switch (arity) {
@@ -607,7 +672,6 @@ function iterValues(v: Result): readonly Value[] {
   if (typeof v === "string") return cps(v);
   if (Array.isArray(v)) return v as readonly Value[];
   if (v instanceof PyDict) return v.keys;
-  if (v instanceof PySet) return [];
   return [];
 }
 
@@ -620,3 +684,18 @@ function boundVarCost(g: Grammar, nt: number): number {
   }
   return best === Infinity ? 4 : Math.max(1, best - BOUND_COST_BITS);
 }
+
+const CHEAP = new Set(["int", "float", "bool"]);
+/** Memoize a production unless all its types are plain numbers or bools (cheaper to recompute than to look up). */
+function isCostly(g: Grammar, p: Production & { kind: "op" }): boolean {
+  const kinds = [p.lhs, ...p.args].map((nt) => (g.nts[nt] as { type: Type }).type.kind);
+  return kinds.some((k) => !CHEAP.has(k));
+}
+
+/**
+ * Binary primitives whose candidates with a constant first argument (and a non-constant second) are not
+ * enumerated: an equal program with the constant last exists (commutative, or the mirrored comparison), and it
+ * reads the way people write it (`age < 18`, not `18 > age`).
+ */
+const CONST_LAST = new Set(["int.add", "int.mul", "float.add", "float.mul", "int.min2", "int.max2", "float.min2", "float.max2", "cmp.eq", "cmp.ne", "cmp.lt", "cmp.le", "cmp.gt", "cmp.ge", "bool.and", "bool.or", "set.and", "set.or", "set.xor"]);
+

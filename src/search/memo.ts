@@ -5,32 +5,32 @@
  */
 export class IdMemo {
   private keys: Int32Array;
-  private vals: Int32Array;
+  private vals: Float64Array;
   private count = 0;
 
   constructor(
     private readonly arity: 1 | 2,
     private readonly limit = 1 << 20,
   ) {
-    this.keys = new Int32Array(1024 * arity).fill(-1);
-    this.vals = new Int32Array(1024);
+    this.keys = new Int32Array(1024 * arity).fill(EMPTY);
+    this.vals = new Float64Array(1024);
   }
 
-  /** The memoized id for (a, b) (b ignored for arity 1), or -1. */
-  get(a: number, b: number): number {
+  /** The memoized encoded result for (a, b) (b ignored for arity 1), or undefined. Keys must not be EMPTY. */
+  get(a: number, b: number): number | undefined {
     const mask = this.vals.length - 1;
     const k = this.keys;
     if (this.arity === 1) {
       for (let i = mix(a, 0) & mask; ; i = (i + 1) & mask) {
         const x = k[i] as number;
         if (x === a) return this.vals[i] as number;
-        if (x === -1) return -1;
+        if (x === EMPTY) return undefined;
       }
     }
     for (let i = mix(a, b) & mask; ; i = (i + 1) & mask) {
       const x = k[2 * i] as number;
       if (x === a && k[2 * i + 1] === b) return this.vals[i] as number;
-      if (x === -1) return -1;
+      if (x === EMPTY) return undefined;
     }
   }
 
@@ -51,14 +51,14 @@ export class IdMemo {
     const mask = this.vals.length - 1;
     const n = this.arity;
     let i = mix(a, n === 2 ? b : 0) & mask;
-    while (this.keys[n * i] !== -1) i = (i + 1) & mask;
+    while (this.keys[n * i] !== EMPTY) i = (i + 1) & mask;
     this.keys[n * i] = a;
     if (n === 2) this.keys[n * i + 1] = b;
     this.vals[i] = id;
   }
 
   private clear(): void {
-    this.keys.fill(-1);
+    this.keys.fill(EMPTY);
     this.count = 0;
   }
 
@@ -66,13 +66,16 @@ export class IdMemo {
     const oldK = this.keys;
     const oldV = this.vals;
     const n = this.arity;
-    this.keys = new Int32Array(oldK.length * 2).fill(-1);
-    this.vals = new Int32Array(oldV.length * 2);
+    this.keys = new Int32Array(oldK.length * 2).fill(EMPTY);
+    this.vals = new Float64Array(oldV.length * 2);
     for (let i = 0; i < oldV.length; i++) {
-      if (oldK[n * i] !== -1) this.place(oldK[n * i] as number, n === 2 ? (oldK[n * i + 1] as number) : 0, oldV[i] as number);
+      if (oldK[n * i] !== EMPTY) this.place(oldK[n * i] as number, n === 2 ? (oldK[n * i + 1] as number) : 0, oldV[i] as number);
     }
   }
 }
+
+/** The key value marking an empty slot (keys are ids or small ints; this one never occurs as either). */
+export const EMPTY = -2147483648;
 
 function mix(a: number, b: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);

@@ -65,7 +65,7 @@ class Search {
   readonly solutions: { expr: Expr; cost: number; key: string }[] = [];
   partial?: { passed: number; cost: number; expr: () => Expr };
   level = 0;
-  private readonly target: Int32Array;
+  private readonly target: Float64Array;
   private readonly cond?: CondSolver;
   private pendingCond: { expr: Expr; cost: number } | undefined;
 
@@ -83,7 +83,7 @@ class Search {
       samples: problem.examples.map((e) => e.output),
       skipInMain: (p) => p.kind === "op" && p.prim.name === "if",
     });
-    this.target = Int32Array.from(problem.examples, (e) => this.en.interner.id(e.output));
+    this.target = Float64Array.from(problem.examples, (e) => this.en.encodeFor(grammar.start, e.output));
     this.en.onTarget = (prod, cost, kids, vec) => this.check(prod, cost, kids, vec);
     const ifProd = grammar.prods.find((p) => p.kind === "op" && p.prim.name === "if" && p.lhs === grammar.start);
     const boolNt = grammar.ntIndex.get("bool") ?? -1;
@@ -123,7 +123,7 @@ class Search {
     }
   }
 
-  private check(prod: number, cost: number, kids: readonly number[], vec: Int32Array): void {
+  private check(prod: number, cost: number, kids: readonly number[], vec: Float64Array): void {
     let passed = 0;
     for (let e = 0; e < vec.length; e++) if (vec[e] === this.target[e]) passed++;
     const type = this.problem.returns;

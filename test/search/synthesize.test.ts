@@ -94,7 +94,7 @@ describe("enumerator invariants", () => {
     for (const ctx of en.contexts) {
       const seen = new Set<string>();
       for (let i = 0; i < ctx.bank.size; i++) {
-        const key = `${ctx.bank.nt.data[i]}|${Array.from(ctx.bank.vals.data.subarray(i * ctx.rows, (i + 1) * ctx.rows)).join(",")}`;
+        const key = `${ctx.bank.nt.data[i]}|${Array.from(ctx.bank.vals.bits.subarray(2 * i * ctx.rows, 2 * (i + 1) * ctx.rows)).join(",")}`;
         expect(seen.has(key)).toBe(false);
         seen.add(key);
       }
@@ -108,7 +108,7 @@ describe("enumerator invariants", () => {
       const prog = en.toExpr(0, i);
       p.examples.forEach((ex, e) => {
         const got = run(prog, names, ex.inputs);
-        const stored = en.interner.get(bank.valueId(i, e));
+        const stored = en.valueOf(i, e);
         const bothErr = typeof got === "object" && got !== null && "kind" in got && typeof stored === "object" && stored !== null && "kind" in stored;
         expect(bothErr || pyEq(got as Value, stored as Value), exprToPython(prog)).toBe(true);
       });
