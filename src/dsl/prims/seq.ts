@@ -231,7 +231,7 @@ export const seqPrims: readonly Primitive[] = [
     impl: (a, b) => [a, b],
     py: "({0}, {1})",
     pyPrec: "atom",
-    ts: "[{0}, {1}]",
+    ts: "$tuple({0}, {1})",
     hints: ["pair", "tuple"],
   },
   // sets
@@ -247,7 +247,7 @@ export const seqPrims: readonly Primitive[] = [
   { name: "set.subset", vars: { T: "hashable" }, sig: (tv) => sig([set(tv["T"] ?? INT), set(tv["T"] ?? INT)], BOOL), cost: 2.5, impl: (a, b) => (a as PySet).items.every((x) => (b as PySet).has(x)), py: "{0:bor} <= {1:bor}", pyPrec: "cmp", ts: "$subset({0}, {1})", hints: ["subset", "contained", "all", "within"] },
   // dicts
   { name: "dict.get", vars: { D: "dict" }, sig: (tv) => dictSig(tv, (k, v) => sig([dict(k, v), k], v)), cost: 1.5, impl: (d, k) => (d as PyDict).get(k) ?? KEY_ERROR, py: "{0:atom}[{1}]", pyPrec: "atom", ts: "$dget({0}, {1})", hints: ["lookup", "value", "key", "map", "mapping"] },
-  { name: "dict.getd", vars: { D: "dict" }, sig: (tv) => dictSig(tv, (k, v) => sig([dict(k, v), k, v], v)), cost: 2, impl: (d, k, x) => (d as PyDict).get(k) ?? x, py: "{0:atom}.get({1}, {2})", pyPrec: "atom", ts: "({0}.get({1}) ?? {2})", hints: ["lookup", "default", "value", "key"] },
+  { name: "dict.getd", vars: { D: "dict" }, sig: (tv) => dictSig(tv, (k, v) => sig([dict(k, v), k, v], v)), cost: 2, impl: (d, k, x) => (d as PyDict).get(k) ?? x, py: "{0:atom}.get({1}, {2})", pyPrec: "atom", ts: "$getOr({0}, {1}, {2})", hints: ["lookup", "default", "value", "key"] },
   { name: "dict.keys", vars: { D: "dict" }, sig: (tv) => dictSig(tv, (k, v) => sig([dict(k, v)], list(k))), cost: 1.5, impl: (d) => [...(d as PyDict).keys], py: "list({0})", pyPrec: "atom", ts: "[...{0}.keys()]", hints: ["keys", "key", "names"] },
   { name: "dict.values", vars: { D: "dict" }, sig: (tv) => dictSig(tv, (k, v) => sig([dict(k, v)], list(v))), cost: 1.5, impl: (d) => [...(d as PyDict).vals], py: "list({0:atom}.values())", pyIter: "{0:atom}.values()", pyPrec: "atom", ts: "[...{0}.values()]", hints: ["values", "value"] },
   { name: "dict.items", vars: { D: "dict" }, sig: (tv) => dictSig(tv, (k, v) => sig([dict(k, v)], list(tuple([k, v])))), cost: 2, impl: (d) => (d as PyDict).keys.map((k, i) => [k, (d as PyDict).vals[i] as Value]), py: "list({0:atom}.items())", pyIter: "{0:atom}.items()", pyPrec: "atom", ts: "[...{0}.entries()]", hints: ["items", "pairs", "entries"] },
