@@ -1,6 +1,7 @@
 import { specError } from "./errors.js";
 import { parseMbpp, type MbppOptions } from "./mbpp.js";
 import { parsePythonStubs } from "./pystub.js";
+import { parseSygus } from "./sygus.js";
 import { parseYamlSpecs } from "./yamlspec.js";
 import type { ParsedSpecs } from "./problem.js";
 
@@ -10,6 +11,7 @@ export type { MbppOptions } from "./mbpp.js";
 export { parseMbpp } from "./mbpp.js";
 export { parsePythonStubs } from "./pystub.js";
 export { parseYamlSpecs } from "./yamlspec.js";
+export { parseSygus, parseSygusTerm, pythonName, type SygusData, type SygusGrammar, type SygusRule, type SygusSort, type TermScope } from "./sygus.js";
 export { parsePyCall, parsePyLiteral, type PyCall, type PyLiteral, type ParseOutcome } from "./pyliteral.js";
 
 /** Options for formats that take any. */
@@ -20,17 +22,14 @@ export interface SpecOptions {
 
 type SpecParser = (text: string, file: string, options: SpecOptions) => ParsedSpecs;
 
-/**
- * The parser of each spec file extension. SyGuS (`.sl`) is a hook: its parser replaces the entry when
- * src/spec/sygus.ts lands (`".sl": (text, file) => parseSygus(text, file)`).
- */
+/** The parser of each spec file extension. */
 const PARSERS: Readonly<Record<string, SpecParser>> = {
   ".py": (text, file) => parsePythonStubs(text, file),
   ".yaml": (text, file) => parseYamlSpecs(text, file, "yaml"),
   ".yml": (text, file) => parseYamlSpecs(text, file, "yaml"),
   ".json": (text, file) => parseYamlSpecs(text, file, "json"),
   ".jsonl": (text, file, options) => parseMbpp(text, file, options.mbpp ?? {}),
-  ".sl": (_text, file) => unsupported(file, "SyGuS (.sl) specs are not supported yet: use a .py stub or a .yaml spec"),
+  ".sl": (text, file) => parseSygus(text, file),
 };
 
 /** The file extensions `parseSpecText` knows, for callers that look for spec files in directories. */
@@ -38,7 +37,7 @@ export const SPEC_EXTENSIONS: readonly string[] = Object.keys(PARSERS);
 
 /**
  * Parses the text of one spec file, choosing the format by the file's extension: `.py` (Python stubs),
- * `.yaml`/`.yml`, `.json`, `.jsonl` (MBPP), `.sl` (SyGuS, not yet). Never throws for bad input: every problem
+ * `.yaml`/`.yml`, `.json`, `.jsonl` (MBPP), `.sl` (SyGuS-IF v1 or v2). Never throws for bad input: every problem
  * that parses is returned, every one that does not is a SpecError naming file and line.
  */
 export function parseSpecText(text: string, file: string, options: SpecOptions = {}): ParsedSpecs {

@@ -1,5 +1,6 @@
 import type { Type } from "../dsl/types.js";
 import type { Value } from "../dsl/values.js";
+import type { SygusData } from "./sygus-types.js";
 
 /** One input/output pair. `line` is where it was written (1-based), for messages. */
 export interface Example {
@@ -58,8 +59,8 @@ export interface Problem {
   readonly docstring?: string;
   /** The benchmark's task id (MBPP `task_id`), when the problem comes from a benchmark set. */
   readonly taskId?: number;
-  /** For SyGuS problems: the grammar the search must stay within (see src/spec/sygus.ts). */
-  readonly sygus?: unknown;
+  /** For SyGuS problems: the grammar the search must stay within, and the names as written (src/spec/sygus.ts). */
+  readonly sygus?: SygusData;
 }
 
 /** A spec that could not be parsed: reported, skipped, and the others still run. */

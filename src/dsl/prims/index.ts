@@ -3,6 +3,7 @@ import { hofPrims } from "./hof.js";
 import { logicPrims } from "./logic.js";
 import { numericPrims } from "./numeric.js";
 import { seqPrims } from "./seq.js";
+import { SMT_PRIMS } from "./smt.js";
 import { strPrims } from "./str.js";
 
 /** The Python DSL's primitive table, in a fixed order (the order is part of determinism). */
@@ -19,6 +20,8 @@ export function registerPrims(prims: readonly Primitive[]): void {
   }
 }
 registerPrims(PYTHON_PRIMS);
+// SMT-LIB operators (SyGuS problems): in the lookup, never in the Python grammar.
+registerPrims(SMT_PRIMS);
 
 /** The primitive with this stable name, or undefined (a stored program may name one that no longer exists). */
 export function primByName(name: string): Primitive | undefined {
