@@ -2,6 +2,7 @@ import { call, type Expr } from "../dsl/expr.js";
 import type { Type } from "../dsl/types.js";
 import { and, andNot, bitsKey, bitsOf, isEmpty, popcount, setBit, subset, type Bits } from "./bitset.js";
 import type { Enumerator } from "./enumerator.js";
+import type { Grammar, Production } from "./grammar.js";
 
 interface Term {
   readonly entry: number;
@@ -16,6 +17,8 @@ type Tree = { readonly leaf: Term; readonly cost: number; readonly leaves: 1 } |
 export interface CondOptions {
   /** Cost of the `if` production for the start nonterminal. */
   readonly ifCost: number;
+  /** Stable name of that production's primitive (the Python DSL's "if", SMT-LIB's "smt.ite"). @default "if" */
+  readonly ifOp?: string;
   /** Nonterminal of bool predicates. */
   readonly boolNt: number;
   /** Deepest tree. @default 3 */
@@ -142,8 +145,25 @@ export class CondSolver {
     if ("leaf" in t) return this.en.toExpr(0, t.leaf.entry);
     const then = this.toExpr(t.yes);
     const type: Type = then.type;
-    return call("if", type, this.en.toExpr(0, t.pred.entry), then, this.toExpr(t.no));
+    return call(this.opts.ifOp ?? "if", type, this.en.toExpr(0, t.pred.entry), then, this.toExpr(t.no));
   }
+}
+
+/** Primitives that are conditionals `(cond, then, else)`, as divide and conquer builds them. */
+const CONDITIONALS = new Set(["if", "smt.ite"]);
+
+/**
+ * The grammar's conditional at the start nonterminal, `start -> if(bool, start, start)`, and the nonterminal of its
+ * conditions (the predicates divide and conquer may use), when the grammar has one. A conditional whose branches
+ * are other nonterminals does not qualify: the trees built from start terms would leave the grammar.
+ */
+export function conditionalOf(g: Grammar): { readonly prod: Production & { kind: "op" }; readonly boolNt: number } | undefined {
+  for (const p of g.prods) {
+    if (p.kind !== "op" || p.lhs !== g.start || !CONDITIONALS.has(p.prim.name)) continue;
+    const [cond, yes, no] = p.args;
+    if (cond !== undefined && yes === g.start && no === g.start && g.nts[cond]?.type.kind === "bool") return { prod: p, boolNt: cond };
+  }
+  return undefined;
 }
 
 function allBits(n: number): Bits {

@@ -2,10 +2,11 @@ import type { Expr } from "../dsl/expr.js";
 import { typeKey, type Type } from "../dsl/types.js";
 import type { Value } from "../dsl/values.js";
 import type { Problem } from "../spec/problem.js";
-import { CondSolver } from "./cond.js";
+import { CondSolver, conditionalOf } from "./cond.js";
 import { Enumerator, StopSearch } from "./enumerator.js";
 import type { Grammar } from "./grammar.js";
 import { buildPythonGrammar } from "./pygrammar.js";
+import { buildSygusGrammar } from "./sygrammar.js";
 import type { SearchResult, SearchStats, StopReason } from "./result.js";
 import { UNIFORM_WEIGHTS, type GrammarWeights } from "./weights.js";
 
@@ -40,7 +41,8 @@ export const DEFAULT_MAX_BYTES = 2 * 2 ** 30;
 export function synthesize(problem: Problem, options: SynthOptions): SearchResult {
   const now = options.now ?? (() => performance.now());
   const t0 = now();
-  const grammar = options.grammar ?? buildPythonGrammar(problem, options.weights ?? UNIFORM_WEIGHTS, { extraConstants: options.extraConstants ?? [] });
+  const weights = options.weights ?? UNIFORM_WEIGHTS;
+  const grammar = options.grammar ?? (problem.sygus ? buildSygusGrammar(problem, weights) : buildPythonGrammar(problem, weights, { extraConstants: options.extraConstants ?? [] }));
   const stats: SearchStats = { candidates: 0, kept: 0, level: 0, contexts: 0, elapsedMs: 0, bytes: 0 };
   if (grammar.start < 0) {
     return { stop: { kind: "unsupported", reason: `return type ${typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };
@@ -76,19 +78,19 @@ class Search {
     deadline: number,
   ) {
     const maxCost = options.maxCost ?? 400;
+    const conditional = problem.examples.length >= 2 ? conditionalOf(grammar) : undefined;
     this.en = new Enumerator(grammar, problem.params.map((p) => p.name), problem.examples.map((e) => e.inputs), {
       deadline,
       maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
       maxCost,
       samples: problem.examples.map((e) => e.output),
-      skipInMain: (p) => p.kind === "op" && p.prim.name === "if",
+      skipInMain: (p) => p.kind === "op" && (p.prim.name === "if" || p === conditional?.prod),
     });
     this.target = Float64Array.from(problem.examples, (e) => this.en.encodeFor(grammar.start, e.output));
     this.en.onTarget = (prod, cost, kids, vec) => this.check(prod, cost, kids, vec);
-    const ifProd = grammar.prods.find((p) => p.kind === "op" && p.prim.name === "if" && p.lhs === grammar.start);
-    const boolNt = grammar.ntIndex.get("bool") ?? -1;
-    if (ifProd && boolNt >= 0 && problem.examples.length >= 2) {
-      this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: ifProd.cost, boolNt });
+    if (conditional) {
+      const { prod, boolNt } = conditional;
+      this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: prod.cost, ifOp: prod.prim.name, boolNt });
     }
   }
 
