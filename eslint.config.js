@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "build/", "build-bench/", "dist/", "site/", "out/", "runs/", "coverage/", "bench-out/", "test-results/", "**/*.cjs", "bin/", "eslint.config.js", "vitest.config.ts"],
+    ignores: ["node_modules/", "build/", "build-bench/", "dist/", "site/", "out/", "runs/", "coverage/", "bench-out/", "test-results/", "**/*.cjs", "bin/", "eslint.config.js", "vitest.config.ts", "vitest.setup.ts"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

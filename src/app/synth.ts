@@ -79,7 +79,7 @@ export interface SynthReport {
 export type SynthEvent =
   | { readonly kind: "loaded"; readonly problems: number; readonly errors: readonly SpecError[] }
   | { readonly kind: "round"; readonly round: number; readonly specs: number; readonly timeoutMs: number }
-  | { readonly kind: "spec"; readonly outcome: SpecOutcome; readonly done: number; readonly total: number }
+  | { readonly kind: "spec"; readonly outcome: SpecOutcome; readonly problem: Problem; readonly done: number; readonly total: number }
   | { readonly kind: "warning"; readonly message: string };
 
 /** Synthesizes every spec of the inputs, validates in real Python and writes the outputs (see writeOutputs). */
@@ -103,7 +103,7 @@ export async function runSynth(config: SynthConfig, onEvent: (e: SynthEvent) => 
         pending.map(async (p) => {
           const s = await solveOne(p, { config, worker: worker as PythonWorker, pool, timeoutMs, round });
           outcomes.set(p, s);
-          onEvent({ kind: "spec", outcome: s.outcome, done: ++done, total: pending.length });
+          onEvent({ kind: "spec", outcome: s.outcome, problem: p, done: ++done, total: pending.length });
         }),
       );
       pending = pending.filter((p) => !isSolved(outcomes.get(p)?.outcome.status));

@@ -40,7 +40,7 @@ export class SynthProgress {
     }
   }
 
-  finish(report: SynthReport, outDir: string): void {
+  finish(report: Pick<SynthReport, "summary">, outDir: string): void {
     this.stopBar();
     const s = report.summary;
     this.io.out(`\n${s.solved}/${s.total} solved${s.ambiguous ? ` (${s.ambiguous} ambiguous)` : ""}, ${s.unsolved} unsolved, ${s.errors} errors in ${(s.time_ms / 1000).toFixed(1)} s -> ${outDir}/scores.json`);

@@ -124,8 +124,10 @@ export class WorkerProcess {
   async close(graceMs = 500): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.child.stdin?.end();
+    // Closing is awaited work: keep Node alive until the child has exited (at most graceMs, then SIGKILL).
+    // Unref'd, a caller awaiting close() would see the event loop empty out and the process end mid-await.
+    this.child.ref();
     const killer = setTimeout(() => this.child.kill("SIGKILL"), graceMs);
-    killer.unref();
     await this.exitPromise;
     clearTimeout(killer);
   }

@@ -85,3 +85,15 @@ describe("aurora synth", () => {
     expect(r.err).toMatch(/nope\.py:1: cannot read/);
   });
 });
+
+describe("the aurora binary", () => {
+  it("runs to the end as a separate process and prints the summary (nothing leaves the event loop waiting)", async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, "good.py"), GOOD);
+    const { execFile } = await import("node:child_process");
+    const out = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [path.resolve("bin/aurora.js"), "synth", "good.py", "--out", "out", "--timeout", "20"], { cwd: dir }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    });
+    expect(out).toMatch(/2\/2 solved/);
+  }, 120_000);
+});

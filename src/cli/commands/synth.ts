@@ -59,7 +59,7 @@ export const register: Register = (program: Command, io: CliIO, setExit) => {
 };
 
 /** 0 when every spec is solved (or ambiguous), 1 when some are not or some specs had errors. */
-export function exitCode(report: SynthReport): number {
+export function exitCode(report: Pick<SynthReport, "summary">): number {
   return report.summary.solved === report.summary.total && report.summary.total > 0 ? EXIT.ok : EXIT.failed;
 }
 

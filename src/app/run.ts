@@ -1,0 +1,51 @@
+import path from "node:path";
+import type { RunMeta, RunScores } from "../report/schema.js";
+import type { Problem } from "../spec/problem.js";
+import { applyRetention, gitInfo, makeMeta, newRunId, pointLatest, writeRun } from "./runs.js";
+import { runSynth, type SpecOutcome, type SynthConfig, type SynthEvent, type SynthReport } from "./synth.js";
+
+/** Settings of `aurora run`: a synthesis whose results are kept as a run under `runsDir`. */
+export interface RunConfig extends Omit<SynthConfig, "outDir"> {
+  /** Where runs live. @default "runs" (relative to cwd) */
+  readonly runsDir: string;
+  /** Runs kept (older ones are deleted; baselines never). @default 20 */
+  readonly keep: number;
+  /** Known git commit/branch (the Action passes GITHUB_SHA); otherwise read from git. */
+  readonly git?: { readonly commit: string | null; readonly branch: string | null };
+}
+
+export interface RunResult {
+  readonly runId: string;
+  readonly dir: string;
+  readonly scores: RunScores;
+  readonly meta: RunMeta;
+  /** Each spec's problem with its outcome (for the corpus). */
+  readonly solved: readonly { readonly problem: Problem; readonly outcome: SpecOutcome }[];
+}
+
+/**
+ * Runs the synthesis into `runs/<run-id>/` (generated code in `code/`, scores.json, meta.json), points
+ * `runs/latest` at it and applies retention.
+ */
+export async function runRun(config: RunConfig, onEvent: (e: SynthEvent) => void = () => {}): Promise<RunResult> {
+  const runId = newRunId();
+  const runsDir = path.resolve(config.cwd, config.runsDir);
+  const dir = path.join(runsDir, runId);
+  const solved: { problem: Problem; outcome: SpecOutcome }[] = [];
+  const report = await runSynth({ ...config, outDir: path.join(dir, "code") }, (e) => {
+    if (e.kind === "spec") solved.push({ problem: e.problem, outcome: e.outcome });
+    onEvent(e);
+  });
+  const options = { timeout_ms: config.timeoutMs, rounds: config.rounds, max_bytes: config.maxBytes ?? null };
+  const meta = makeMeta(runId, config.inputs, options, config.git ?? (await gitInfo(config.cwd)));
+  const scores = toRunScores(report);
+  await writeRun(dir, scores, meta);
+  await pointLatest(runsDir, runId);
+  await applyRetention(runsDir, config.keep);
+  return { runId, dir, scores, meta, solved };
+}
+
+/** The report as the run-record schema's (mutable) data. */
+export function toRunScores(report: SynthReport): RunScores {
+  return JSON.parse(JSON.stringify({ specs: report.specs, errors: report.errors, summary: report.summary })) as RunScores;
+}
