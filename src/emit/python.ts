@@ -5,6 +5,8 @@ import { pyRepr } from "../dsl/repr.js";
 import type { Type } from "../dsl/types.js";
 import type { Problem } from "../spec/problem.js";
 import { pyHelperSources } from "./py-runtime.js";
+// Registers the SMT-LIB helpers (SyGuS programs) that SMT primitives name in `pyHelpers`.
+import "./py-smt.js";
 import { fillTemplate, type Rendered, type TemplateHost } from "./template.js";
 
 /** Python source of one expression. */
