@@ -145,9 +145,19 @@ export function symbolOf(e: SExp | undefined): string | undefined {
   return e.text;
 }
 
-/** A short rendering of a node for messages (at most about 60 characters). */
+/** A short rendering of a node for messages (at most about 60 characters), from the source text when given. */
 export function showSExp(e: SExp, src?: string): string {
-  const text = src ? src.slice(e.start, e.end) : e.kind === "atom" ? e.text : e.kind === "str" ? `"${e.raw}"` : "(...)";
-  const flat = text.replace(/\s+/g, " ");
+  const flat = (src ? src.slice(e.start, e.end) : render(e)).replace(/\s+/g, " ");
   return flat.length > 60 ? flat.slice(0, 57) + "..." : flat;
+}
+
+function render(e: SExp): string {
+  switch (e.kind) {
+    case "atom":
+      return e.quoted ? `|${e.text}|` : e.text;
+    case "str":
+      return `"${e.raw.replace(/"/g, '""')}"`;
+    case "list":
+      return `(${e.items.map(render).join(" ")})`;
+  }
 }
