@@ -12,7 +12,6 @@
 import type { Primitive } from "../dsl/primitive.js";
 import { primByName } from "../dsl/prims/index.js";
 import { BOOL, INT, STR, type Type } from "../dsl/types.js";
-import { hashKey } from "../dsl/values.js";
 import type { Problem } from "../spec/problem.js";
 import type { SygusData, SygusNonterminal, SygusRule, SygusSort } from "../spec/sygus-types.js";
 import { normalizeCosts, type Grammar, type Nonterminal, type Production, type ProductionDraft } from "./grammar.js";
@@ -136,23 +135,22 @@ class SygusGrammarBuilder {
     const key = ruleKey(rule);
     const known = this.nested.get(key);
     if (known !== undefined) return known;
-    const i = this.nts.push({ name: `(${key})`, type: SORT_TYPES[rule.sort] }) - 1;
+    const i = this.nts.push({ name: key, type: SORT_TYPES[rule.sort] }) - 1;
     this.nested.set(key, i);
     this.production(i, rule);
     return i;
   }
 }
 
-/** A canonical text of a rule (to deduplicate rules and share nested terms). */
+/** A rule as SyGuS-like text, canonical enough to deduplicate rules and name nested terms (`(str.++ ntString "!")`). */
 function ruleKey(r: SygusRule): string {
   switch (r.kind) {
     case "nt":
-      return r.name;
     case "var":
-      return `var ${r.name}`;
+      return r.name;
     case "const":
-      return `${r.sort} ${hashKey(r.value)}`;
+      return typeof r.value === "string" ? JSON.stringify(r.value) : String(r.value);
     case "op":
-      return `${r.prim} ${r.args.map(ruleKey).join(" ")}`;
+      return `(${primByName(r.prim)?.smt ?? r.prim} ${r.args.map(ruleKey).join(" ")})`;
   }
 }
