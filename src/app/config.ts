@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { CompareRulesSchema } from "../report/rules.js";
 
 /**
  * `aurora.config.yaml` (or `.yml` / `.json`) in the working directory: defaults for `aurora run` and friends.
@@ -26,6 +27,8 @@ export const AuroraConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Regression rules of `aurora compare` and the report (src/report/rules.ts). */
+    compare: CompareRulesSchema.optional(),
   })
   .strict();
 export type AuroraConfig = z.infer<typeof AuroraConfigSchema>;

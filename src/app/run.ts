@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { RunMeta, RunScores } from "../report/schema.js";
 import type { Problem } from "../spec/problem.js";
+import { writeRunReport } from "./report.js";
 import { applyRetention, gitInfo, makeMeta, newRunId, pointLatest, writeRun } from "./runs.js";
 import { runSynth, type SpecOutcome, type SynthConfig, type SynthEvent, type SynthReport } from "./synth.js";
 
@@ -42,6 +43,7 @@ export async function runRun(config: RunConfig, onEvent: (e: SynthEvent) => void
   await writeRun(dir, scores, meta);
   await pointLatest(runsDir, runId);
   await applyRetention(runsDir, config.keep);
+  await writeRunReport(dir, runsDir, config.cwd);
   return { runId, dir, scores, meta, solved };
 }
 

@@ -3,7 +3,7 @@
  * and graph structure changes. Pure: runs in, a `Comparison` out.
  */
 import { findAck, type AckContext, type AckEntry } from "./ack.js";
-import type { Comparison, EnvDifference, Finding, FindingKind, FnRow, FnValues, RowChange, RunRef, Verdict } from "./findings.js";
+import type { Comparison, EnvDifference, Finding, FnRow, FnValues, RowChange, RunRef, Verdict } from "./findings.js";
 import { graphChanges, graphInputs, relationGraph } from "./graph.js";
 import { mcnemarExact } from "./mcnemar.js";
 import { overStep, stepLevel, type CompareRules } from "./rules.js";
