@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   throughput: () => import("./throughput.js"),
+  learning: () => import("./learning.js"),
 };
 
 async function runBench(argv: string[]): Promise<number> {

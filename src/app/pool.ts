@@ -4,13 +4,20 @@ import { exprFromJson, exprToJson, type ExprJson } from "../dsl/serialize.js";
 import type { Expr } from "../dsl/expr.js";
 import type { SearchResult, SearchStats, StopReason } from "../search/result.js";
 import { synthesize, type SynthOptions } from "../search/synthesize.js";
+import { weightsFromJson, type WeightsJson } from "../learn/weights.js";
 import type { Problem } from "../spec/problem.js";
 import { decodeProblem, encodeProblem, type EncodedProblem } from "./codec.js";
 
-/** A search to run: the problem and the options that can cross a thread boundary. */
+/** A search to run: the problem and the options that can cross a thread boundary (weights as JSON). */
 export interface SearchJob {
   readonly problem: Problem;
-  readonly options: Pick<SynthOptions, "timeoutMs" | "maxBytes" | "maxCost" | "maxAlternatives" | "ambiguityWindow">;
+  readonly options: Pick<SynthOptions, "timeoutMs" | "maxBytes" | "maxCost" | "maxAlternatives" | "ambiguityWindow"> & { readonly weights?: WeightsJson };
+}
+
+/** Runs one job in this thread. */
+export function runJob(problem: Problem, options: SearchJob["options"]): SearchResult {
+  const { weights, ...rest } = options;
+  return synthesize(problem, { ...rest, ...(weights ? { weights: weightsFromJson(weights) } : {}) });
 }
 
 /** What crosses back from a worker: the search result with programs in their stable JSON form. */
@@ -70,7 +77,7 @@ export class SearchPool {
 
   /** Runs one search (in a worker thread when the pool has any). */
   run(job: SearchJob): Promise<SearchResult> {
-    if (this.workers.length === 0) return Promise.resolve(synthesize(job.problem, job.options));
+    if (this.workers.length === 0) return Promise.resolve(runJob(job.problem, job.options));
     return new Promise((resolve, reject) => {
       this.queue.push({ req: { id: this.nextId++, problem: encodeProblem(job.problem), options: job.options }, resolve, reject });
       this.dispatch();

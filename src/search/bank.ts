@@ -122,11 +122,15 @@ export class Bank {
   readonly kids = new IntVec();
   /** buckets[nt][cost] = entries of that nonterminal and cost, in insertion order. */
   readonly buckets: number[][][];
+  /** Entries by (nonterminal, cost, root production) for the roots in `indexedRoots` (parent-conditioned costs). */
+  private readonly byRoot = new Map<number, number[]>();
   private readonly tables: OETable[];
 
   constructor(
     readonly rows: number,
-    ntCount: number,
+    private readonly ntCount: number,
+    /** 1 for root productions (by index; bound variables use the last slot) that need the byRoot index. */
+    private readonly indexedRoots?: Uint8Array,
   ) {
     this.vals = new F64Vec(Math.max(1024, rows * 256));
     this.buckets = Array.from({ length: ntCount }, () => []);
@@ -170,7 +174,26 @@ export class Bank {
     const byCost = this.buckets[nt] as number[][];
     while (byCost.length <= cost) byCost.push([]);
     (byCost[cost] as number[]).push(e);
+    const roots = this.indexedRoots;
+    if (roots) {
+      const r = prod >= 0 ? prod : roots.length - 1;
+      if (roots[r] === 1) {
+        const key = this.rootKey(nt, cost, r);
+        const list = this.byRoot.get(key);
+        if (list) list.push(e);
+        else this.byRoot.set(key, [e]);
+      }
+    }
     return e;
+  }
+
+  private rootKey(nt: number, cost: number, root: number): number {
+    return (cost * ((this.indexedRoots?.length ?? 0) + 1) + root) * this.ntCount + nt;
+  }
+
+  /** Entries of a nonterminal and cost whose root is `root` (only for indexed roots). */
+  bucketByRoot(nt: number, cost: number, root: number): readonly number[] {
+    return this.byRoot.get(this.rootKey(nt, cost, root)) ?? EMPTY;
   }
 
   bucket(nt: number, cost: number): readonly number[] {

@@ -5,7 +5,7 @@ import { PyDict, RESOURCE, cps, type Result, type Value } from "../dsl/values.js
 import { Bank, hashBits } from "./bank.js";
 import { bitsOf, setBit, type Bits } from "./bitset.js";
 import { Kind, decode, encode, kindOf } from "./encode.js";
-import type { Grammar, Production } from "./grammar.js";
+import { COST_SCALE, type Grammar, type Production } from "./grammar.js";
 import { FALSE_ID, Interner, TRUE_ID, limitsFor } from "./intern.js";
 import { EMPTY, IdMemo } from "./memo.js";
 
@@ -30,6 +30,8 @@ export interface EnumLimits {
   readonly skipInMain?: (p: Production) => boolean;
   /** Values (such as the expected outputs) that the search's value limits must accommodate. */
   readonly samples?: readonly Value[];
+  /** Parent-conditioned weights (GrammarWeights.bigram): `${parentPrim}/${arg}` -> child op -> log2 multiplier. */
+  readonly bigram?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 /** Why enumeration stopped early (thrown internally, caught by the caller of `step`). */
@@ -104,6 +106,12 @@ export class Enumerator {
   private readonly isConstProd: Uint8Array;
   /** Cheapest comprehension production per source nonterminal. */
   private readonly minHofCost: number[];
+  /** Parent-conditioned cost changes: [production][argument] -> (child root, delta) pairs, or undefined. */
+  private readonly edges: (readonly (readonly EdgeDelta[] | undefined)[] | undefined)[];
+  /** Per [production][argument]: 1 for child roots whose cost changes under that parent (to filter buckets). */
+  private readonly edgeMask: (readonly (Uint8Array | undefined)[] | undefined)[];
+  /** Root productions any parent re-prices (indexed by the banks); the last slot stands for bound variables. */
+  private readonly indexedRoots: Uint8Array;
 
   constructor(
     readonly grammar: Grammar,
@@ -124,9 +132,39 @@ export class Enumerator {
     this.isConstProd = Uint8Array.from(grammar.prods, (p) => (p.kind === "const" ? 1 : 0));
     this.sourceNts = new Set(grammar.prods.flatMap((p) => (p.kind === "hof" ? [p.source] : [])));
     this.minHofCost = grammar.nts.map((_, nt) => Math.min(...grammar.prods.map((p) => (p.kind === "hof" && p.source === nt ? p.cost : Infinity))));
+    const bi = bigramTables(grammar, limits.bigram);
+    this.edges = bi.edges;
+    this.edgeMask = bi.masks;
+    this.indexedRoots = bi.roots;
     const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
     const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
-    this.contexts.push({ id: 0, bank: new Bank(this.E, grammar.nts.length), rows: this.E, rowExample, exStart, bound: [], level: 0 });
+    this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0 });
+  }
+
+  private newBank(rows: number): Bank {
+    return new Bank(rows, this.grammar.nts.length, this.indexedRoots.includes(1) ? this.indexedRoots : undefined);
+  }
+
+  /**
+   * The entries that can fill argument `arg` of production `pi` at cost `k`, with parent-conditioned costs: a child
+   * whose root the parent makes likelier counts as cheaper (and the reverse). Without bigram weights for this
+   * (production, argument), this is just the (nonterminal, cost) bucket.
+   */
+  private argList(bank: Bank, pi: number, arg: number, nt: number, k: number): readonly number[] {
+    const edges = this.edges[pi]?.[arg];
+    if (!edges) return bank.bucket(nt, k);
+    const mask = this.edgeMask[pi]?.[arg] as Uint8Array;
+    const roots = bank.prod.data;
+    const out: number[] = [];
+    for (const e of bank.bucket(nt, k)) {
+      const r = roots[e] as number;
+      if (mask[r >= 0 ? r : mask.length - 1] !== 1) out.push(e);
+    }
+    for (const ed of edges) {
+      const c = k - ed.delta;
+      if (c >= 1 && ed.nt === nt) for (const e of bank.bucketByRoot(nt, c, ed.root)) out.push(e);
+    }
+    return out;
   }
 
   get main(): Ctx {
@@ -222,43 +260,61 @@ export class Enumerator {
     return t;
   }
 
-  /** Every way to give each argument a cost (from the non-empty buckets) summing to `budget`. */
-  private splits(bank: Bank, nts: readonly number[], budget: number, f: (costs: number[]) => void): void {
-    const costs: number[] = new Array<number>(nts.length).fill(0);
+  /**
+   * Every way to give each argument a cost summing to `budget` such that every argument has candidates at its
+   * cost (`list(i, k)` gives them; lists are computed once per call).
+   */
+  private splits(nts: readonly number[], budget: number, list: (i: number, k: number) => readonly number[], f: (costs: number[], lists: (readonly number[])[]) => void): void {
+    const n = nts.length;
+    if (n === 0) return;
+    const costs: number[] = new Array<number>(n).fill(0);
+    const lists: (readonly number[])[] = new Array<readonly number[]>(n).fill(EMPTY_LIST);
+    const cache: (readonly number[] | undefined)[][] = Array.from({ length: n }, () => []);
+    const get = (i: number, k: number): readonly number[] => {
+      const row = cache[i] as (readonly number[] | undefined)[];
+      let l = row[k];
+      if (!l) {
+        l = list(i, k);
+        row[k] = l;
+      }
+      return l;
+    };
     const go = (i: number, left: number): void => {
-      if (i === nts.length - 1) {
-        if (bank.bucket(nts[i] as number, left).length > 0) {
+      if (i === n - 1) {
+        const l = get(i, left);
+        if (l.length > 0) {
           costs[i] = left;
-          f(costs);
+          lists[i] = l;
+          f(costs, lists);
         }
         return;
       }
-      const byCost = bank.buckets[nts[i] as number] ?? [];
-      const max = Math.min(left - (nts.length - 1 - i), byCost.length - 1);
-      for (let k = 1; k <= max; k++) {
-        if ((byCost[k] as number[] | undefined)?.length) {
-          costs[i] = k;
-          go(i + 1, left - k);
-        }
+      for (let k = 1; k <= left - (n - 1 - i); k++) {
+        const l = get(i, k);
+        if (l.length === 0) continue;
+        costs[i] = k;
+        lists[i] = l;
+        go(i + 1, left - k);
       }
     };
-    if (nts.length > 0) go(0, budget);
+    go(0, budget);
   }
 
   private enumerateOp(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number): void {
     const impl = guardedImpl(p.prim.impl, p.args.length);
     if (!impl) return;
+    const bank = ctx.bank;
     if (p.args.length === 1) {
-      this.loop1(ctx, pi, p, budget, impl);
+      this.loop1(ctx, pi, p, budget, impl, this.argList(bank, pi, 0, p.args[0] as number, budget));
       return;
     }
-    this.splits(ctx.bank, p.args, budget, (costs) => {
-      if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl);
-      else this.loopN(ctx, pi, p, costs, impl);
+    this.splits(p.args, budget, (i, k) => this.argList(bank, pi, i, p.args[i] as number, k), (costs, lists) => {
+      if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl, lists);
+      else this.loopN(ctx, pi, p, costs, impl, lists);
     });
   }
 
-  private loop1(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number, impl: Impl): void {
+  private loop1(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number, impl: Impl, list: readonly number[]): void {
     const bank = ctx.bank;
     const R = ctx.rows;
     const vals = this.interner.values;
@@ -267,7 +323,6 @@ export class Enumerator {
     const kr = this.kinds[p.lhs] as Kind;
     const lazy = p.prim.lazy === true;
     const memo = this.memo[pi];
-    const list = bank.bucket(p.args[0] as number, budget);
     const kids = [0];
     const level = budget + p.cost;
     for (let i = 0; i < list.length; i++) {
@@ -293,7 +348,7 @@ export class Enumerator {
     }
   }
 
-  private loop2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: Impl): void {
+  private loop2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: Impl, lists: readonly (readonly number[])[]): void {
     const bank = ctx.bank;
     const R = ctx.rows;
     const vals = this.interner.values;
@@ -303,8 +358,8 @@ export class Enumerator {
     const kr = this.kinds[p.lhs] as Kind;
     const lazy = p.prim.lazy === true;
     const memo = this.memo[pi];
-    const la = bank.bucket(p.args[0] as number, costs[0] as number);
-    const lb = bank.bucket(p.args[1] as number, costs[1] as number);
+    const la = lists[0] as readonly number[];
+    const lb = lists[1] as readonly number[];
     const kids = [0, 0];
     const level = (costs[0] as number) + (costs[1] as number) + p.cost;
     const constLast = CONST_LAST.has(p.prim.name);
@@ -341,7 +396,7 @@ export class Enumerator {
     }
   }
 
-  private loopN(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: Impl): void {
+  private loopN(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: Impl, argLists: readonly (readonly number[])[]): void {
     const bank = ctx.bank;
     const R = ctx.rows;
     const vals = this.interner.values;
@@ -349,7 +404,7 @@ export class Enumerator {
     const kinds = p.args.map((nt) => this.kinds[nt] as Kind);
     const kr = this.kinds[p.lhs] as Kind;
     const lazy = p.prim.lazy === true;
-    const lists = p.args.map((nt, i) => bank.bucket(nt, costs[i] as number));
+    const lists = [...argLists];
     const n = lists.length;
     const idx = new Array<number>(n).fill(0);
     const kids = new Array<number>(n).fill(0);
@@ -389,12 +444,12 @@ export class Enumerator {
       if (src.nt !== p.source || (src.binder !== "both" && src.binder !== binder)) continue;
       const rest = budget - src.cost;
       if (rest < p.bodies.length) continue;
-      this.splits(L.bank, p.bodies, rest, (costs) => this.hofLoop(L, pi, p, costs, budget + p.cost));
+      this.splits(p.bodies, rest, (i, k) => this.argList(L.bank, pi, i + 1, p.bodies[i] as number, k), (costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost));
     }
   }
 
-  private hofLoop(L: Ctx, pi: number, p: Production & { kind: "hof" }, costs: number[], level: number): void {
-    const lists = p.bodies.map((nt, i) => L.bank.bucket(nt, costs[i] as number));
+  private hofLoop(L: Ctx, pi: number, p: Production & { kind: "hof" }, bodyLists: readonly (readonly number[])[], level: number): void {
+    const lists = [...bodyLists];
     const bodyKinds = p.bodies.map((nt) => this.kinds[nt] as Kind);
     const n = lists.length;
     const idx = new Array<number>(n).fill(0);
@@ -531,7 +586,7 @@ export class Enumerator {
       vals: Float64Array.from(flat, (x) => this.encodeFor(vnt, varNts.length === 1 ? x : ((x as readonly Value[])[k] ?? null))),
     }));
     const id = this.contexts.length;
-    const ctx: Ctx = { id, bank: new Bank(rows, this.grammar.nts.length), rows, rowExample, exStart, bound, level: 0, source: { entry, nt, cost, binder, names, elType } };
+    const ctx: Ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, source: { entry, nt, cost, binder, names, elType } };
     this.contexts.push(ctx);
     this.catchUp(ctx, this.main.level + 1);
   }
@@ -605,6 +660,68 @@ export class Enumerator {
 }
 
 const NO_KIDS: readonly number[] = [];
+const EMPTY_LIST: readonly number[] = [];
+
+/** A child root production whose cost changes by `delta` units under a given parent and argument. */
+interface EdgeDelta {
+  readonly root: number;
+  readonly nt: number;
+  readonly delta: number;
+}
+
+/** The op name a production contributes to a program tree ("var", "const" or the primitive's name). */
+function opName(p: Production): string {
+  return p.kind === "var" ? "var" : p.kind === "const" ? "const" : p.prim.name;
+}
+
+/**
+ * Turns bigram weights into per-(production, argument) cost changes of child roots. A weight of b bits makes
+ * the child cheaper by round(b * COST_SCALE) units under that parent. The last root slot stands for bound
+ * loop variables (op "var").
+ */
+function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined): {
+  edges: (readonly (readonly EdgeDelta[] | undefined)[] | undefined)[];
+  masks: (readonly (Uint8Array | undefined)[] | undefined)[];
+  roots: Uint8Array;
+} {
+  const nRoots = g.prods.length + 1;
+  const roots = new Uint8Array(nRoots);
+  const edges: (readonly (readonly EdgeDelta[] | undefined)[] | undefined)[] = [];
+  const masks: (readonly (Uint8Array | undefined)[] | undefined)[] = [];
+  if (!bigram || bigram.size === 0) return { edges, masks, roots };
+  g.prods.forEach((p, pi) => {
+    if (p.kind !== "op" && p.kind !== "hof") return;
+    const argNts = p.kind === "op" ? p.args : [p.source, ...p.bodies];
+    const perArg = argNts.map((nt, i) => {
+      const row = bigram.get(`${p.prim.name}/${i}`);
+      if (!row) return undefined;
+      const list: EdgeDelta[] = [];
+      const mask = new Uint8Array(nRoots);
+      g.prods.forEach((c, ci) => {
+        const b = c.lhs === nt ? row.get(opName(c)) : undefined;
+        const delta = b === undefined ? 0 : -Math.round(b * COST_SCALE);
+        if (delta !== 0) {
+          list.push({ root: ci, nt, delta });
+          mask[ci] = 1;
+          roots[ci] = 1;
+        }
+      });
+      const bv = row.get("var");
+      const vDelta = bv === undefined ? 0 : -Math.round(bv * COST_SCALE);
+      if (vDelta !== 0) {
+        list.push({ root: nRoots - 1, nt, delta: vDelta });
+        mask[nRoots - 1] = 1;
+        roots[nRoots - 1] = 1;
+      }
+      return list.length ? { list, mask } : undefined;
+    });
+    if (perArg.some((x) => x)) {
+      edges[pi] = perArg.map((x) => x?.list);
+      masks[pi] = perArg.map((x) => x?.mask);
+    }
+  });
+  return { edges, masks, roots };
+}
 
 function isErrK(k: Kind, x: number): boolean {
   return k === Kind.REF ? x === 0 : x !== x;

@@ -84,7 +84,8 @@ class Search {
       maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
       maxCost,
       samples: problem.examples.map((e) => e.output),
-      skipInMain: (p) => p.kind === "op" && (p.prim.name === "if" || p === conditional?.prod),
+      bigram: (options.weights ?? UNIFORM_WEIGHTS).bigram,
+      skipInMain: (p) => p.kind === "op" && (p.prim.name === "if" || (process.env["SKIPITE"] === "1" && p === conditional?.prod)),
     });
     this.target = Float64Array.from(problem.examples, (e) => this.en.encodeFor(grammar.start, e.output));
     this.en.onTarget = (prod, cost, kids, vec) => this.check(prod, cost, kids, vec);
