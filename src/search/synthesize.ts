@@ -85,7 +85,7 @@ class Search {
       maxCost,
       samples: problem.examples.map((e) => e.output),
       bigram: (options.weights ?? UNIFORM_WEIGHTS).bigram,
-      skipInMain: (p) => p.kind === "op" && (p.prim.name === "if" || (process.env["SKIPITE"] === "1" && p === conditional?.prod)),
+      skipInMain: (p) => p.kind === "op" && p.prim.name === "if",
     });
     this.target = Float64Array.from(problem.examples, (e) => this.en.encodeFor(grammar.start, e.output));
     this.en.onTarget = (prod, cost, kids, vec) => this.check(prod, cost, kids, vec);
