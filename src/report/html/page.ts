@@ -79,7 +79,7 @@ function findingRow(f: Finding): string {
 function findingsSection(c: Comparison | undefined): string {
   if (c === undefined) return "";
   const env = c.environment.differences.length === 0 ? "" : `<p class="note">Environment differs: ${c.environment.differences.map((d) => `${esc(d.field)} <code>${esc(d.base)}</code> → <code>${esc(d.head)}</code>`).join("; ")}.${c.environment.comparable ? "" : " Different machines: time regressions are warnings only."}</p>`;
-  const rows = c.findings.length === 0 ? `<p>No findings.</p>` : `<table><thead><tr><th>level</th><th>function</th><th>kind</th><th>what</th></tr></thead><tbody>${c.findings.map(findingRow).join("")}</tbody></table>`;
+  const rows = c.findings.length === 0 ? `<p>No findings.</p>` : `<div class="scroll"><table><thead><tr><th>level</th><th>function</th><th>kind</th><th>what</th></tr></thead><tbody>${c.findings.map(findingRow).join("")}</tbody></table></div>`;
   const g = c.graph;
   const edge = (sign: string, e: (typeof g.appeared)[number]): string => `<li>${sign} <code>${esc(e.a)}</code> — <code>${esc(e.b)}</code> <span class="muted">(${esc(e.kind)}: <code>${esc(e.via)}</code>)</span></li>`;
   const graph = g.appeared.length + g.vanished.length === 0 ? "" : `<h3>Graph structure changes</h3><ul>${g.appeared.map((e) => edge("+", e)).join("")}${g.vanished.map((e) => edge("−", e)).join("")}</ul>`;

@@ -1,0 +1,66 @@
+/**
+ * Real Chromium for the report and site tests (Debian's /usr/bin/chromium driven by playwright-core, launch flags
+ * from FACTS.md). Pages record console errors, page errors, dialogs and every request; requests outside the
+ * allowed origin are aborted and listed.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const haveChromium = existsSync(CHROMIUM);
+export const RESULTS = path.join(import.meta.dirname, "..", "..", "test-results");
+
+/** A describe title that says why it was skipped. */
+export function browserTitle(what: string): string {
+  return haveChromium ? what : `${what} (SKIPPED: ${CHROMIUM} not found; install it with apt-get install -y chromium)`;
+}
+
+/** Launches headless Chromium with the project's flags; creates test-results/ (ignored by git). */
+export async function launch(): Promise<Browser> {
+  await mkdir(RESULTS, { recursive: true });
+  await writeFile(path.join(RESULTS, ".gitignore"), "*\n");
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+  });
+}
+
+/** What a page did that a test asserts on. */
+export interface Watched {
+  readonly page: Page;
+  readonly errors: string[];
+  readonly dialogs: string[];
+  /** Requests outside `allowed` (aborted). */
+  readonly outside: string[];
+  readonly requests: string[];
+}
+
+/** A new page that watches everything; `allowed(url)` decides which requests may proceed. */
+export async function watchedPage(browser: Browser, allowed: (url: string) => boolean, viewport = { width: 1200, height: 900 }): Promise<Watched> {
+  const page = await browser.newPage({ viewport });
+  const w: Watched = { page, errors: [], dialogs: [], outside: [], requests: [] };
+  page.on("console", (m) => void (m.type() === "error" ? w.errors.push(m.text()) : undefined));
+  page.on("pageerror", (e) => void w.errors.push(e.message));
+  page.on("dialog", (d) => {
+    w.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    w.requests.push(url);
+    if (allowed(url)) await route.continue();
+    else {
+      w.outside.push(url);
+      await route.abort();
+    }
+  });
+  return w;
+}
+
+/** Saves a screenshot under test-results/. */
+export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: path.join(RESULTS, name), fullPage });
+}
