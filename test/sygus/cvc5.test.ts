@@ -1,15 +1,20 @@
 // Differential test of the SMT-LIB semantics against cvc5: random ground terms (seeded) are simplified by cvc5
 // (`(set-logic ALL)` + `(simplify t)`) and evaluated by our primitives; the values must agree. Skips with a message
-// when cvc5 is not installed (`apt-get install -y cvc5`; .ci/run installs it).
+// when cvc5 is not installed (`apt-get install -y cvc5`; .ci/run installs it). Also: cvc5 accepts EuPhony's reference
+// solutions, read by our parser and written back by our emitter, on their examples.
 import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Expr } from "../../src/dsl/expr.js";
-import { isError, type Result } from "../../src/dsl/values.js";
-import { exprToSygus } from "../../src/emit/sygus.js";
+import { isError, type Result, type Value } from "../../src/dsl/values.js";
+import { exprToSygus, literal, sortOf } from "../../src/emit/sygus.js";
+import { parseSpecText } from "../../src/spec/index.js";
 import { readSExps } from "../../src/spec/sygus-sexp.js";
 import { evalGround, readLiteral, readTerm } from "../../src/spec/sygus-term.js";
 
+const EUPHONY = join(import.meta.dirname, "../../../shared/benchmarks/euphony-string-train");
 const HAS_CVC5 = spawnSync("cvc5", ["--version"], { encoding: "utf8" }).status === 0;
 if (!HAS_CVC5) console.warn("test/sygus/cvc5.test.ts skipped: cvc5 is not installed (apt-get install -y cvc5)");
 
@@ -110,5 +115,26 @@ describe.skipIf(!HAS_CVC5)("SMT-LIB semantics agree with cvc5", () => {
     const texts = terms(7, 50).filter((t) => !isError(ours(t).value));
     const printed = texts.map((t) => exprToSygus(ours(t).expr));
     expect(cvc5Simplify(printed)).toEqual(cvc5Simplify(texts));
+  });
+
+  it.skipIf(!existsSync(EUPHONY))("accepts EuPhony's reference solutions, as our emitter writes them, on their examples", () => {
+    const checks = readdirSync(EUPHONY)
+      .filter((f) => f.endsWith(".sl"))
+      .sort()
+      .flatMap((f, i) => {
+        const file = join(EUPHONY, f);
+        const p = parseSpecText(readFileSync(file, "utf8"), file).problems[0];
+        const program = p?.sygus?.reference?.program;
+        if (!p || !program) return [];
+        const params = p.params.map((x) => `(${x.name} ${sortOf(x.type)})`).join(" ");
+        const def = `(define-fun g${i} (${params}) ${sortOf(p.returns)} ${exprToSygus(program)})`;
+        const args = (vs: readonly Value[]): string => vs.map((v, k) => literal(v, p.params[k]!.type, 2)).join(" ");
+        const eqs = p.examples.map((e) => `(= (g${i} ${args(e.inputs)}) ${literal(e.output, p.returns, 2)})`);
+        return [{ f, def, all: `(and true ${eqs.join(" ")})` }];
+      });
+    expect(checks.length).toBeGreaterThan(100);
+    const script = ["(set-logic ALL)", ...checks.flatMap((c) => [c.def, `(simplify ${c.all})`])].join("\n");
+    const out = readSExps(execFileSync("cvc5", ["--lang=smt2", "--strings-exp"], { input: script, encoding: "utf8", timeout: 60_000 }));
+    expect(checks.filter((_c, i) => out[i]?.kind !== "atom" || (out[i] as { text: string }).text !== "true").map((c) => c.f)).toEqual([]);
   });
 });
