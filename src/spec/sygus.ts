@@ -8,7 +8,7 @@
  * of a benchmark), synth-fun with a grammar, constraint, check-synth. Anything else, and constraints that are not
  * input/output examples, is a SpecError whose message starts with "unsupported:". Never throws for bad input.
  */
-import { exprSize, type Expr } from "../dsl/expr.js";
+import type { Expr } from "../dsl/expr.js";
 import { typeEquals, type Type } from "../dsl/types.js";
 import { hashKey, isError, type Value } from "../dsl/values.js";
 import { SpecFailure, specError } from "./errors.js";
@@ -222,10 +222,10 @@ class SygusFile {
   }
 }
 
+/** The program of a reference solution, or undefined when it uses what the reader does not support. */
 function tryRead(body: SExp, scope: TermScope): Expr | undefined {
   try {
-    const e = readTerm(body, scope);
-    return exprSize(e) > 0 ? e : undefined;
+    return readTerm(body, scope);
   } catch (e) {
     if (e instanceof SpecFailure) return undefined;
     throw e;
