@@ -123,7 +123,7 @@ export class PySet {
 export function hashKey(v: Value): string {
   // Strings are length-prefixed so that container keys cannot collide (["a,sb"] vs ["a", "b"]).
   if (typeof v === "string") return "s" + v.length + ":" + v;
-  if (typeof v === "number") return Object.is(v, -0) ? "n0" : "n" + String(v);
+  if (typeof v === "number") return Number.isSafeInteger(v) || !Number.isInteger(v) ? "n" + String(v === 0 ? 0 : v) : "n" + BigInt(v).toString();
   if (typeof v === "boolean") return v ? "n1" : "n0";
   if (typeof v === "bigint") return "n" + v.toString();
   if (v === null) return "N";
@@ -195,6 +195,25 @@ export function pyCompare(a: Value, b: Value): number {
     return a.length - b.length;
   }
   return 0;
+}
+
+/**
+ * Python `a < b` (`orEqual`: `a <= b`) for orderable values. Unlike `pyCompare`, nan is unordered here, as in
+ * Python: every comparison with nan is False. Sequences compare at their first unequal elements, then by length.
+ */
+export function pyLess(a: Value, b: Value, orEqual: boolean): boolean {
+  if (typeof a === "string" && typeof b === "string") return orEqual ? compareStr(a, b) <= 0 : compareStr(a, b) < 0;
+  if (isNum(a) && isNum(b)) {
+    const x = typeof a === "boolean" ? Number(a) : a;
+    const y = typeof b === "boolean" ? Number(b) : b;
+    return orEqual ? x <= y : x < y;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) if (!pyEq(a[i] as Value, b[i] as Value)) return pyLess(a[i] as Value, b[i] as Value, orEqual);
+    return orEqual ? a.length <= b.length : a.length < b.length;
+  }
+  return false;
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -345,6 +364,47 @@ export function floatToInt(x: number): PyInt | PyError {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? VALUE_ERROR : OVERFLOW;
   const t = Math.trunc(x);
   return Number.isSafeInteger(t) ? (t === 0 ? 0 : t) : normInt(BigInt(t));
+}
+
+/** Python's `int / int`: the exact quotient correctly rounded to a float; OverflowError beyond float range. */
+export function intTrueDiv(a: PyInt, b: PyInt): number | PyError {
+  if (typeof a === "number" && typeof b === "number") return b === 0 ? ZERO_DIV : a / b; // both exact doubles
+  const x = big(a);
+  const y = big(b);
+  if (y === 0n) return ZERO_DIV;
+  const neg = x < 0n !== y < 0n;
+  const r = ratioToDouble(x < 0n ? -x : x, y < 0n ? -y : y);
+  return typeof r === "number" && neg ? -r : r;
+}
+
+/** x / y (x >= 0, y > 0) rounded half to even to a double (subnormals included); OverflowError beyond range. */
+export function ratioToDouble(x: bigint, y: bigint): number | PyError {
+  if (x === 0n) return 0;
+  // e = floor(log2(x / y))
+  let e = bitLength(x) - bitLength(y);
+  if ((e >= 0 ? x : x << BigInt(-e)) < (e >= 0 ? y << BigInt(e) : y)) e--;
+  if (e > 1023) return OVERFLOW;
+  // Round to a multiple of 2^k: 53 significant bits, or the subnormal unit 2^-1074.
+  const k = Math.max(e - 52, -1074);
+  const num = k >= 0 ? x : x << BigInt(-k);
+  const den = k >= 0 ? y << BigInt(k) : y;
+  let q = num / den;
+  const twiceRem = 2n * (num - q * den);
+  if (twiceRem > den || (twiceRem === den && (q & 1n) === 1n)) q += 1n;
+  const r = Number(q) * 2 ** k;
+  return Number.isFinite(r) ? r : OVERFLOW;
+}
+
+function bitLength(x: bigint): number {
+  return x.toString(2).length;
+}
+
+/** Largest Py_ssize_t: Python refuses larger ints (OverflowError) where it needs a size or an index. */
+const SSIZE_MAX = 2n ** 63n - 1n;
+
+/** True when Python can use the int as a size or index (it fits a Py_ssize_t). */
+export function fitsSsize(n: PyInt): boolean {
+  return typeof n === "number" || (n <= SSIZE_MAX && n >= -SSIZE_MAX - 1n);
 }
 
 /** Python's `round(x)` for floats: round half to even, returning an int. */

@@ -101,13 +101,14 @@ function dictComp(src: Value, body: readonly Result[]): Result {
 }
 
 const iterSig = (f: (s: Type, e: Type, r: Type) => Signature | undefined) => (tv: TV): Signature | undefined => f(S(tv), el(tv), R(tv));
-const numeric = (t: Type): boolean => t.kind === "int" || t.kind === "float";
 
 export const hofPrims: readonly Primitive[] = [
   { name: "comp.map", vars: { S: "iterable", R: "any" }, sig: iterSig((s, _e, r) => ({ args: [s, fn(r)], ret: list(r) })), cost: 1.5, hof: map, py: "[{1} for {1@} in {0:iter}]", pyPrec: "atom", ts: "$map({0}, ({1@}) => {1})", hints: ["each", "every", "all", "convert", "apply", "list", "square", "map"] },
   { name: "comp.filter", vars: { S: "iterable" }, sig: iterSig((s, e) => ({ args: [s, fn(BOOL)], ret: list(e) })), cost: 1.5, hof: filter, py: "[{1@e} for {1@} in {0:iter} if {1}]", pyPrec: "atom", ts: "$filter({0}, ({1@}) => {1})", hints: ["filter", "only", "keep", "remove", "select", "which", "that", "even", "odd", "positive", "negative"] },
   { name: "comp.mapfilter", vars: { S: "iterable", R: "any" }, sig: iterSig((s, _e, r) => ({ args: [s, fn(r), fn(BOOL)], ret: list(r) })), cost: 2, hof: mapFilter, py: "[{1} for {1@} in {0:iter} if {2}]", pyPrec: "atom", ts: "$mapFilter({0}, ({1@}) => {1}, ({2@}) => {2})", hints: ["only", "which", "that"] },
-  { name: "comp.sum", vars: { S: "iterable", R: "any" }, sig: iterSig((s, _e, r) => (numeric(r) ? { args: [s, fn(r)], ret: r } : undefined)), cost: 1.5, hof: (_s, b) => sumOf(b as readonly Result[], false), py: "sum({1} for {1@} in {0:iter})", pyPrec: "atom", ts: "$sum($map({0}, ({1@}) => {1}))", hints: ["sum", "total", "add"] },
+  { name: "comp.sum", vars: { S: "iterable", R: "any" }, sig: iterSig((s, _e, r) => (r.kind === "int" ? { args: [s, fn(r)], ret: r } : undefined)), cost: 1.5, hof: (_s, b) => sumOf(b as readonly Result[], false), py: "sum({1} for {1@} in {0:iter})", pyPrec: "atom", ts: "$sum($map({0}, ({1@}) => {1}))", hints: ["sum", "total", "add"] },
+  // Float sums start from 0.0: Python's sum() of no floats is the int 0, which a float-typed value cannot be.
+  { name: "comp.fsum", vars: { S: "iterable", R: "any" }, sig: iterSig((s, _e, r) => (r.kind === "float" ? { args: [s, fn(r)], ret: r } : undefined)), cost: 1.5, hof: (_s, b) => sumOf(b as readonly Result[], true), py: "sum(({1} for {1@} in {0:iter}), 0.0)", pyPrec: "atom", ts: "$sum($map({0}, ({1@}) => {1}))", hints: ["sum", "total", "add"] },
   { name: "comp.count", vars: { S: "iterable" }, sig: iterSig((s) => ({ args: [s, fn(BOOL)], ret: INT })), cost: 1.5, hof: countIf, py: "sum(1 for {1@} in {0:iter} if {1})", pyPrec: "atom", ts: "$filter({0}, ({1@}) => {1}).length", hints: ["count", "number", "how", "many", "occurrences"] },
   { name: "comp.any", vars: { S: "iterable" }, sig: iterSig((s) => ({ args: [s, fn(BOOL)], ret: BOOL })), cost: 1.5, hof: (_s, p) => anyAll(p as readonly Result[], true), py: "any({1} for {1@} in {0:iter})", pyPrec: "atom", ts: "$toList({0}).some(({1@}) => {1})", hints: ["any", "contains", "exists", "some", "at", "least"] },
   { name: "comp.all", vars: { S: "iterable" }, sig: iterSig((s) => ({ args: [s, fn(BOOL)], ret: BOOL })), cost: 1.5, hof: (_s, p) => anyAll(p as readonly Result[], false), py: "all({1} for {1@} in {0:iter})", pyPrec: "atom", ts: "$toList({0}).every(({1@}) => {1})", hints: ["all", "every", "each", "only"] },

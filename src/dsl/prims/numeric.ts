@@ -1,9 +1,13 @@
 import { mono, type Primitive } from "../primitive.js";
 import { BOOL, FLOAT, INT, STR } from "../types.js";
+import { decompose, powFinite } from "./fpow.js";
+import { isSpaceChar } from "./str.js";
 import {
   OVERFLOW,
+  RESOURCE,
   VALUE_ERROR,
   ZERO_DIV,
+  fitsSsize,
   floatToInt,
   intAbs,
   intAdd,
@@ -14,6 +18,7 @@ import {
   intPow,
   intSub,
   intToFloat,
+  intTrueDiv,
   normInt,
   reprFloat,
   roundHalfEven,
@@ -25,28 +30,61 @@ import {
 const I = (v: Value): PyInt => v as PyInt;
 const F = (v: Value): number => v as number;
 
-/** Python float `%`: the result has the divisor's sign. */
+/**
+ * Python float `%` and `//` (CPython's float_divmod): fmod, then the remainder moved to the divisor's sign and
+ * the quotient rounded to the nearest integer of (a - mod) / b, which is exact where Math.floor(a / b) is not
+ * (`4.5 // -inf` is -1.0, `inf // 3` is nan).
+ */
+function floatDivmod(a: number, b: number): [number, number] {
+  let mod = a % b; // JS % on doubles is C's fmod
+  let div = (a - mod) / b;
+  if (mod !== 0) {
+    if (b < 0 !== mod < 0) {
+      mod += b;
+      div -= 1;
+    }
+  } else {
+    mod = b < 0 ? -0 : 0;
+  }
+  let floordiv: number;
+  if (div !== 0) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else {
+    floordiv = Object.is(a / b, -0) || a / b < 0 ? -0 : 0;
+  }
+  return [floordiv, mod];
+}
+
 function floatMod(a: number, b: number): Result {
-  if (b === 0) return ZERO_DIV;
-  const r = a % b;
-  return r !== 0 && r < 0 !== b < 0 ? r + b : r === 0 ? (b < 0 ? -0 : 0) : r;
+  return b === 0 ? ZERO_DIV : floatDivmod(a, b)[1];
 }
 
 function floatFloorDiv(a: number, b: number): Result {
-  if (b === 0) return ZERO_DIV;
-  return Math.floor(a / b);
+  return b === 0 ? ZERO_DIV : floatDivmod(a, b)[0];
 }
 
-function finite(x: number): Result {
-  return Number.isFinite(x) || Number.isNaN(x) ? x : OVERFLOW;
-}
+const isOddInteger = (x: number): boolean => Number.isInteger(x) && Math.abs(x % 2) === 1;
 
-/** Python float `**`: a negative base with a fractional exponent gives a complex number (unsupported: ValueError). */
+/**
+ * Python float `**` (CPython's float_pow): its special cases for zeros, infinities and nan differ from
+ * Math.pow (`1.0 ** nan` is 1.0, `(-1.0) ** inf` is 1.0), and an overflow from finite operands raises.
+ * A negative base with a fractional exponent gives a complex number in Python, which the DSL has no type for:
+ * the evaluator reports ValueError (what `math.pow` raises) and the differential test leaves that domain out.
+ */
 function floatPow(a: number, b: number): Result {
-  if (a === 0 && b < 0) return ZERO_DIV;
+  if (b === 0) return 1;
+  if (Number.isNaN(a)) return a;
+  if (Number.isNaN(b)) return a === 1 ? 1 : b;
+  if (!Number.isFinite(b)) {
+    const m = Math.abs(a);
+    return m === 1 ? 1 : b > 0 === m > 1 ? Infinity : 0;
+  }
+  if (!Number.isFinite(a)) return b > 0 ? (isOddInteger(b) ? a : Infinity) : isOddInteger(b) ? (a > 0 ? 0 : -0) : 0;
+  if (a === 0) return b < 0 ? ZERO_DIV : isOddInteger(b) ? a : 0;
   if (a < 0 && !Number.isInteger(b)) return VALUE_ERROR;
-  const r = Math.pow(a, b);
-  return Number.isFinite(r) ? r : OVERFLOW;
+  if (a === 1) return 1;
+  return powFinite(a, b);
 }
 
 function isqrt(n: PyInt): Result {
@@ -71,23 +109,17 @@ function gcd(a: PyInt, b: PyInt): PyInt {
   return normInt(x);
 }
 
+/** Largest n whose factorial the evaluator computes (about 3800 bits, within MAX_INT_BITS); Python has no limit. */
+const MAX_FACTORIAL = 500;
+
+/** math.factorial: ValueError below 0, OverflowError beyond a C long, ResourceLimit beyond MAX_FACTORIAL. */
 function factorial(n: PyInt): Result {
   if (n < 0) return VALUE_ERROR;
-  if (n > 500) return OVERFLOW;
+  if (!fitsSsize(n)) return OVERFLOW;
+  if (n > MAX_FACTORIAL) return RESOURCE;
   let r = 1n;
   for (let i = 2n; i <= BigInt(n); i++) r *= i;
   return normInt(r);
-}
-
-/** The exact value of a finite double as `m * 2^e` with integer m, e. */
-function decompose(x: number): [bigint, number] {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
-  const biased = (hi >>> 20) & 0x7ff;
-  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  return biased === 0 ? [frac, -1074] : [frac | (1n << 52n), biased - 1075];
 }
 
 /**
@@ -111,22 +143,64 @@ function roundTo(x: number, n: PyInt): Result {
   return x < 0 ? -r : r;
 }
 
-/** Python `int(s)` for a str: optional sign and surrounding whitespace, digits and underscores between digits. */
+const NON_ASCII_DIGIT = /^\p{Nd}$/u;
+
+/** The value of a decimal digit (category Nd): digits come in runs of ten from a zero, so count back to it. */
+function digitValue(ch: string): number {
+  let cp = ch.codePointAt(0)!;
+  let k = 0;
+  while (NON_ASCII_DIGIT.test(String.fromCodePoint(cp - 1))) {
+    cp--;
+    k++;
+  }
+  return k % 10;
+}
+
+/**
+ * What `int()` and `float()` parse (CPython's _PyUnicode_TransformDecimalAndSpaceToASCII): ASCII kept, other
+ * whitespace made a space, other decimal digits made ASCII, anything else refused; then ASCII whitespace
+ * stripped. `undefined` when a character cannot be part of a number.
+ */
+function numberText(s: string): string | undefined {
+  let out = "";
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 127) out += ch;
+    else if (isSpaceChar(ch)) out += " ";
+    else if (NON_ASCII_DIGIT.test(ch)) out += String(digitValue(ch));
+    else return undefined;
+  }
+  return out.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "");
+}
+
+/** Python `int(s)` for a str: optional sign, decimal digits with single underscores between them. */
 export function parseIntStr(s: string): Result {
-  const m = /^\s*([+-]?)(\d+(?:_\d+)*)\s*$/.exec(s);
+  const t = numberText(s);
+  const m = t === undefined ? null : /^([+-]?)(\d+(?:_\d+)*)$/.exec(t);
   if (!m) return VALUE_ERROR;
   const digits = (m[2] ?? "").replace(/_/g, "");
-  if (!/^[0-9]+$/.test(digits)) return VALUE_ERROR;
+  if (digits.length > MAX_STR_DIGITS) return VALUE_ERROR;
   return normInt(BigInt((m[1] === "-" ? "-" : "") + digits));
 }
 
-/** Python `float(s)`. */
+/** Python 3.11's default sys.get_int_max_str_digits(): int <-> decimal str refuses longer numbers (ValueError). */
+export const MAX_STR_DIGITS = 4300;
+
+/** Python `str(n)` of an int. */
+function intToStr(n: PyInt): Result {
+  const s = String(n);
+  return s.length - (s.startsWith("-") ? 1 : 0) > MAX_STR_DIGITS ? VALUE_ERROR : s;
+}
+
+const DIGITS = "\\d(?:_?\\d)*";
+const FLOAT_TEXT = new RegExp(`^[+-]?(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?$`);
+
+/** Python `float(s)`: a decimal literal (underscores between digits), or inf, infinity, nan in any case. */
 function parseFloatStr(s: string): Result {
-  const t = s.trim().toLowerCase().replace(/_/g, "");
-  if (/^[+-]?(inf|infinity)$/.test(t)) return t.startsWith("-") ? -Infinity : Infinity;
-  if (/^[+-]?nan$/.test(t)) return NaN;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) return VALUE_ERROR;
-  return Number(t);
+  const t = numberText(s);
+  if (t === undefined) return VALUE_ERROR;
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(t);
+  if (special) return (special[2] ?? "").toLowerCase() === "nan" ? NaN : special[1] === "-" ? -Infinity : Infinity;
+  return FLOAT_TEXT.test(t) ? Number(t.replace(/_/g, "")) : VALUE_ERROR;
 }
 
 export const numericPrims: readonly Primitive[] = [
@@ -136,6 +210,8 @@ export const numericPrims: readonly Primitive[] = [
   { name: "int.mul", sig: mono([INT, INT], INT), cost: 1, impl: (a, b) => intMul(I(a), I(b)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}", hints: ["multiply", "product", "times", "double", "triple", "square"] },
   { name: "int.floordiv", sig: mono([INT, INT], INT), cost: 1.5, impl: (a, b) => intFloorDiv(I(a), I(b)), py: "{0:mul} // {1:unary}", pyPrec: "mul", ts: "$floordiv({0}, {1})", hints: ["divide", "half", "quotient", "division"] },
   { name: "int.mod", sig: mono([INT, INT], INT), cost: 1.5, impl: (a, b) => intMod(I(a), I(b)), py: "{0:mul} % {1:unary}", pyPrec: "mul", ts: "$mod({0}, {1})", hints: ["remainder", "modulo", "even", "odd", "divisible", "mod", "digit", "last"] },
+  // int ** negative int is a float in Python; the DSL's int.pow cannot hold it, so it reports ValueError there
+  // (the differential test leaves negative exponents out).
   { name: "int.pow", sig: mono([INT, INT], INT), cost: 2, impl: (a, b) => (I(b) < 0 ? VALUE_ERROR : intPow(I(a), I(b))), py: "{0:atom} ** {1:unary}", pyPrec: "pow", ts: "$ipow({0}, {1})", hints: ["power", "square", "cube", "exponent", "squared", "cubed"] },
   { name: "int.neg", sig: mono([INT], INT), cost: 1.5, impl: (a) => intNeg(I(a)), py: "-{0:unary}", pyPrec: "unary", ts: "-{0}", hints: ["negative", "negate", "opposite"] },
   { name: "int.abs", sig: mono([INT], INT), cost: 1.5, impl: (a) => intAbs(I(a)), py: "abs({0})", pyPrec: "atom", ts: "Math.abs({0})", hints: ["absolute", "abs", "distance"] },
@@ -145,10 +221,10 @@ export const numericPrims: readonly Primitive[] = [
   { name: "int.factorial", sig: mono([INT], INT), cost: 2.5, impl: (a) => factorial(I(a)), py: "math.factorial({0})", pyPrec: "atom", ts: "$factorial({0})", imports: ["math"], hints: ["factorial"] },
   { name: "int.isqrt", sig: mono([INT], INT), cost: 2.5, impl: (a) => isqrt(I(a)), py: "math.isqrt({0})", pyPrec: "atom", ts: "$isqrt({0})", imports: ["math"], hints: ["square", "root", "sqrt", "perfect"] },
   // float arithmetic
-  { name: "float.add", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => finite(F(a) + F(b)), py: "{0:add} + {1:mul}", pyPrec: "add", ts: "{0} + {1}", hints: ["add", "sum", "plus"] },
-  { name: "float.sub", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => finite(F(a) - F(b)), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "{0} - {1}", hints: ["subtract", "difference", "minus"] },
-  { name: "float.mul", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => finite(F(a) * F(b)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}", hints: ["multiply", "product", "times", "area", "percent"] },
-  { name: "float.div", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => (F(b) === 0 ? ZERO_DIV : finite(F(a) / F(b))), py: "{0:mul} / {1:unary}", pyPrec: "mul", ts: "$truediv({0}, {1})", hints: ["divide", "average", "mean", "ratio", "half", "per"] },
+  { name: "float.add", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => F(a) + F(b), py: "{0:add} + {1:mul}", pyPrec: "add", ts: "{0} + {1}", hints: ["add", "sum", "plus"] },
+  { name: "float.sub", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => F(a) - F(b), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "{0} - {1}", hints: ["subtract", "difference", "minus"] },
+  { name: "float.mul", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => F(a) * F(b), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}", hints: ["multiply", "product", "times", "area", "percent"] },
+  { name: "float.div", sig: mono([FLOAT, FLOAT], FLOAT), cost: 1.5, impl: (a, b) => (F(b) === 0 ? ZERO_DIV : F(a) / F(b)), py: "{0:mul} / {1:unary}", pyPrec: "mul", ts: "$truediv({0}, {1})", hints: ["divide", "average", "mean", "ratio", "half", "per"] },
   { name: "float.floordiv", sig: mono([FLOAT, FLOAT], FLOAT), cost: 3, impl: (a, b) => floatFloorDiv(F(a), F(b)), py: "{0:mul} // {1:unary}", pyPrec: "mul", ts: "$floordiv({0}, {1})" },
   { name: "float.mod", sig: mono([FLOAT, FLOAT], FLOAT), cost: 3, impl: (a, b) => floatMod(F(a), F(b)), py: "{0:mul} % {1:unary}", pyPrec: "mul", ts: "$mod({0}, {1})" },
   { name: "float.pow", sig: mono([FLOAT, FLOAT], FLOAT), cost: 2.5, impl: (a, b) => floatPow(F(a), F(b)), py: "{0:atom} ** {1:unary}", pyPrec: "pow", ts: "$fpow({0}, {1})", hints: ["power", "exponent", "square", "cube"] },
@@ -163,19 +239,14 @@ export const numericPrims: readonly Primitive[] = [
   { name: "float.ceil", sig: mono([FLOAT], INT), cost: 2, impl: (a) => floatToInt(Math.ceil(F(a))), py: "math.ceil({0})", pyPrec: "atom", ts: "$ceil({0})", imports: ["math"], hints: ["ceil", "ceiling", "up", "round"] },
   { name: "float.trunc", sig: mono([FLOAT], INT), cost: 2, impl: (a) => floatToInt(F(a)), py: "int({0})", pyPrec: "atom", ts: "$trunc({0})", hints: ["integer", "truncate", "whole"] },
   { name: "float.pi", sig: mono([], FLOAT), cost: 2, impl: () => Math.PI, py: "math.pi", pyPrec: "atom", ts: "Math.PI", imports: ["math"], hints: ["pi", "circle", "circumference", "area", "sphere", "radius", "cylinder", "cone"] },
-  { name: "num.widen", sig: mono([INT], FLOAT), cost: 0.5, impl: (a) => intToFloat(I(a)), py: "{0:if}", pyPrec: "if", ts: "{0}" },
-  { name: "int.truediv", sig: mono([INT, INT], FLOAT), cost: 1.5, impl: (a, b) => (I(b) === 0 ? ZERO_DIV : intTrueDiv(I(a), I(b))), py: "{0:mul} / {1:unary}", pyPrec: "mul", ts: "$truediv({0}, {1})", hints: ["divide", "average", "mean", "ratio", "half"] },
+  // An int used where a float is expected. Rendered as an explicit float(): a bare int would keep Python's int
+  // type wherever the context does not convert it (str(n), n // m, round(n, 1), abs(n), min(n, x), a return).
+  { name: "num.widen", sig: mono([INT], FLOAT), cost: 0.5, impl: (a) => intToFloat(I(a)), py: "float({0})", pyPrec: "atom", ts: "{0}" },
+  { name: "int.truediv", sig: mono([INT, INT], FLOAT), cost: 1.5, impl: (a, b) => intTrueDiv(I(a), I(b)), py: "{0:mul} / {1:unary}", pyPrec: "mul", ts: "$truediv({0}, {1})", hints: ["divide", "average", "mean", "ratio", "half"] },
   // conversions
-  { name: "int.str", sig: mono([INT], STR), cost: 1.5, impl: (a) => String(a), py: "str({0})", pyPrec: "atom", ts: "String({0})", hints: ["string", "digits", "digit", "text", "convert"] },
+  { name: "int.str", sig: mono([INT], STR), cost: 1.5, impl: (a) => intToStr(I(a)), py: "str({0})", pyPrec: "atom", ts: "String({0})", hints: ["string", "digits", "digit", "text", "convert"] },
   { name: "float.str", sig: mono([FLOAT], STR), cost: 2, impl: (a) => reprFloat(F(a)), py: "str({0})", pyPrec: "atom", ts: "$fstr({0})", hints: ["string"] },
   { name: "str.int", sig: mono([STR], INT), cost: 1.5, impl: (s) => parseIntStr(s as string), py: "int({0})", pyPrec: "atom", ts: "$int({0})", hints: ["integer", "number", "convert", "parse", "digit", "digits"] },
   { name: "str.float", sig: mono([STR], FLOAT), cost: 2.5, impl: (s) => parseFloatStr(s as string), py: "float({0})", pyPrec: "atom", ts: "$float({0})", hints: ["float", "decimal", "number", "parse"] },
   { name: "bool.int", sig: mono([BOOL], INT), cost: 2, impl: (b) => (b ? 1 : 0), py: "int({0})", pyPrec: "atom", ts: "Number({0})" },
 ];
-
-/** Python's int / int: correctly rounded true division (exact for safe integers, via bigint otherwise). */
-function intTrueDiv(a: PyInt, b: PyInt): Result {
-  if (typeof a === "number" && typeof b === "number") return a / b;
-  const r = Number(a) / Number(b);
-  return Number.isFinite(r) ? r : OVERFLOW;
-}

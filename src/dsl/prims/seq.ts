@@ -3,13 +3,18 @@ import { BOOL, INT, STR, FLOAT, iterElement, isHashable, isOrderable, list, set,
 import {
   INDEX_ERROR,
   KEY_ERROR,
+  OVERFLOW,
+  RESOURCE,
   VALUE_ERROR,
   PyDict,
   PyError,
   PySet,
+  big,
   cps,
+  fitsSsize,
   hasAstral,
   intAdd,
+  normInt,
   pyCompare,
   pyEq,
   strLen,
@@ -18,11 +23,12 @@ import {
   type Result,
   type Value,
 } from "../values.js";
-import { charAt } from "./str.js";
+import { MAX_STR, charAt } from "./str.js";
 
 type TV = Readonly<Record<string, Type>>;
 const A = (v: Value): readonly Value[] => v as readonly Value[];
 const N = (v: Value): number => Number(v as PyInt);
+const I = (v: Value): PyInt => v as PyInt;
 /** Longest list the evaluator builds (search must stay bounded; Python has no such limit). */
 export const MAX_LIST = 100_000;
 
@@ -76,14 +82,15 @@ function reverse(v: Value): Value {
 }
 
 function concat(a: Value, b: Value): Result {
-  if (typeof a === "string") return (a + (b as string)).length > MAX_LIST * 10 ? VALUE_ERROR : a + (b as string);
-  const r = [...A(a), ...A(b)];
-  return r.length > MAX_LIST ? VALUE_ERROR : r;
+  if (typeof a === "string") return a.length + (b as string).length > MAX_STR ? RESOURCE : a + (b as string);
+  return A(a).length + A(b).length > MAX_LIST ? RESOURCE : [...A(a), ...A(b)];
 }
 
-function repeatSeq(a: Value, n: number): Result {
+function repeatSeq(a: Value, count: PyInt): Result {
+  if (!fitsSsize(count)) return OVERFLOW;
+  const n = Number(count);
   if (n <= 0 || A(a).length === 0) return [];
-  if (A(a).length * n > MAX_LIST) return VALUE_ERROR;
+  if (A(a).length * n > MAX_LIST) return RESOURCE;
   const out: Value[] = [];
   for (let i = 0; i < n; i++) out.push(...A(a));
   return out;
@@ -134,10 +141,23 @@ function dedupe(xs: readonly Value[]): Value[] {
   return PySet.from(xs).items;
 }
 
-function range(a: number, b: number, step = 1): Result {
+/** `list(range(a, b, step))`, exact for any ints; lists longer than MAX_LIST are refused (ResourceLimit). */
+function range(a: PyInt, b: PyInt, step: PyInt = 1): Result {
+  if (typeof a === "number" && typeof b === "number" && typeof step === "number") return smallRange(a, b, step);
+  const [x, y, k] = [big(a), big(b), big(step)];
+  if (k === 0n) return VALUE_ERROR;
+  const n = k > 0n ? (y - x + k - 1n) / k : (x - y - k - 1n) / -k;
+  if (n <= 0n) return [];
+  if (n > BigInt(MAX_LIST)) return RESOURCE;
+  const out: PyInt[] = [];
+  for (let i = 0n; i < n; i++) out.push(normInt(x + i * k));
+  return out;
+}
+
+function smallRange(a: number, b: number, step: number): Result {
   if (step === 0) return VALUE_ERROR;
   const n = Math.max(0, Math.ceil((b - a) / step));
-  if (n > MAX_LIST) return VALUE_ERROR;
+  if (n > MAX_LIST) return RESOURCE;
   const out: number[] = [];
   for (let i = 0; i < n; i++) out.push(a + i * step);
   return out;
@@ -159,7 +179,6 @@ const elOf = (t: Type): Type => iterElement(t) ?? { kind: "unknown" };
 const listOf = (t: Type): Type => list(elOf(t));
 const sig = (args: Type[], ret: Type): Signature => ({ args, ret });
 const seqSig = (f: (s: Type, el: Type) => Signature | undefined) => (tv: TV): Signature | undefined => f(S(tv), elOf(S(tv)));
-const numEl = (el: Type): boolean => el.kind === "int" || el.kind === "float";
 
 export const seqPrims: readonly Primitive[] = [
   { name: "seq.len", vars: { S: "seq" }, sig: seqSig((s) => sig([s], INT)), cost: 1, impl: (v) => seqLen(v), py: "len({0})", pyPrec: "atom", ts: "$len({0})", hints: ["length", "len", "count", "number", "size", "how", "many", "long"] },
@@ -173,9 +192,10 @@ export const seqPrims: readonly Primitive[] = [
   { name: "seq.contains", vars: { S: "listlike" }, sig: seqSig((s, el) => sig([el, s], BOOL)), cost: 1.5, impl: (x, xs) => contains(x, xs), py: "{0:bor} in {1:bor}", pyPrec: "cmp", ts: "$in({0}, {1})", hints: ["contains", "in", "member", "present", "exists", "includes"] },
   { name: "seq.count", vars: { S: "listlike" }, sig: seqSig((s, el) => sig([s, el], INT)), cost: 1.5, impl: (xs, x) => countOf(A(xs), x), py: "{0:atom}.count({1})", pyPrec: "atom", ts: "$countOf({0}, {1})", hints: ["count", "occurrences", "frequency", "times", "how", "many"] },
   { name: "seq.index", vars: { S: "listlike" }, sig: seqSig((s, el) => sig([s, el], INT)), cost: 2, impl: (xs, x) => indexOf(A(xs), x), py: "{0:atom}.index({1})", pyPrec: "atom", ts: "$indexOf({0}, {1})", hints: ["index", "position", "where", "find"] },
-  { name: "seq.repeat", vars: { S: "listlike" }, sig: seqSig((s) => (s.kind === "list" ? sig([s, INT], s) : undefined)), cost: 2, impl: (xs, n) => repeatSeq(xs, N(n)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeatSeq({0}, {1})", hints: ["repeat", "times", "copies"] },
-  { name: "seq.sum", vars: { S: "listlike" }, sig: seqSig((s, el) => (numEl(el) ? sig([s], el) : undefined)), cost: 1, impl: (xs) => sumOf(A(xs), false), py: "sum({0})", pyPrec: "atom", ts: "$sum({0})", hints: ["sum", "total", "add", "all"] },
-  { name: "seq.fsum", vars: { S: "listlike" }, sig: seqSig((s, el) => (el.kind === "float" ? sig([s], FLOAT) : undefined)), cost: 1, impl: (xs) => sumOf(A(xs), true), py: "sum({0})", pyPrec: "atom", ts: "$sum({0})", hints: ["sum", "total"] },
+  { name: "seq.repeat", vars: { S: "listlike" }, sig: seqSig((s) => (s.kind === "list" ? sig([s, INT], s) : undefined)), cost: 2, impl: (xs, n) => repeatSeq(xs, I(n)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeatSeq({0}, {1})", hints: ["repeat", "times", "copies"] },
+  { name: "seq.sum", vars: { S: "listlike" }, sig: seqSig((s, el) => (el.kind === "int" ? sig([s], el) : undefined)), cost: 1, impl: (xs) => sumOf(A(xs), false), py: "sum({0})", pyPrec: "atom", ts: "$sum({0})", hints: ["sum", "total", "add", "all"] },
+  // Float sums start from 0.0: Python's sum() of no floats is the int 0, which a float-typed value cannot be.
+  { name: "seq.fsum", vars: { S: "listlike" }, sig: seqSig((s, el) => (el.kind === "float" ? sig([s], FLOAT) : undefined)), cost: 1, impl: (xs) => sumOf(A(xs), true), py: "sum({0}, 0.0)", pyPrec: "atom", ts: "$sum({0})", hints: ["sum", "total"] },
   { name: "seq.min", vars: { S: "seq" }, sig: seqSig((s, el) => (isOrderable(el) ? sig([s], el) : undefined)), cost: 1.5, impl: (xs) => extreme(typeof xs === "string" ? cps(xs) : A(xs), -1), py: "min({0})", pyPrec: "atom", ts: "$min({0})", hints: ["minimum", "smallest", "min", "lowest", "least", "shortest"] },
   { name: "seq.max", vars: { S: "seq" }, sig: seqSig((s, el) => (isOrderable(el) ? sig([s], el) : undefined)), cost: 1.5, impl: (xs) => extreme(typeof xs === "string" ? cps(xs) : A(xs), 1), py: "max({0})", pyPrec: "atom", ts: "$max({0})", hints: ["maximum", "largest", "max", "highest", "biggest", "greatest", "longest"] },
   { name: "seq.sorted", vars: { S: "seq" }, sig: seqSig((s, el) => (isOrderable(el) ? sig([s], listOf(s)) : undefined)), cost: 1.5, impl: (xs) => sorted(typeof xs === "string" ? cps(xs) : A(xs)), py: "sorted({0})", pyPrec: "atom", ts: "$sorted({0})", hints: ["sort", "sorted", "order", "ascending", "smallest", "median", "alphabetical", "arrange"] },
@@ -189,9 +209,9 @@ export const seqPrims: readonly Primitive[] = [
   { name: "list.pair", vars: { T: "any" }, sig: (tv) => sig([tv["T"] ?? STR, tv["T"] ?? STR], list(tv["T"] ?? STR)), cost: 2.5, impl: (x, y) => [x, y], py: "[{0}, {1}]", pyPrec: "atom", ts: "[{0}, {1}]", hints: ["pair", "both", "two"] },
   { name: "list.append", vars: { T: "any" }, sig: (tv) => sig([list(tv["T"] ?? STR), tv["T"] ?? STR], list(tv["T"] ?? STR)), cost: 2, impl: (xs, x) => [...A(xs), x], py: "{0:add} + [{1}]", pyPrec: "add", ts: "[...{0}, {1}]", hints: ["append", "add", "end", "insert"] },
   { name: "list.prepend", vars: { T: "any" }, sig: (tv) => sig([tv["T"] ?? STR, list(tv["T"] ?? STR)], list(tv["T"] ?? STR)), cost: 2, impl: (x, xs) => [x, ...A(xs)], py: "[{0}] + {1:mul}", pyPrec: "add", ts: "[{0}, ...{1}]", hints: ["prepend", "insert", "beginning", "front", "start"] },
-  { name: "range.n", sig: mono([INT], list(INT)), cost: 1.5, impl: (n) => range(0, N(n)), py: "list(range({0}))", pyIter: "range({0})", pyPrec: "atom", ts: "$range(0, {0})", hints: ["range", "numbers", "first", "up", "from", "integers", "each"] },
-  { name: "range.ab", sig: mono([INT, INT], list(INT)), cost: 2, impl: (a, b) => range(N(a), N(b)), py: "list(range({0}, {1}))", pyIter: "range({0}, {1})", pyPrec: "atom", ts: "$range({0}, {1})", hints: ["range", "between", "from", "to", "numbers"] },
-  { name: "range.abs", sig: mono([INT, INT, INT], list(INT)), cost: 3, impl: (a, b, c) => range(N(a), N(b), N(c)), py: "list(range({0}, {1}, {2}))", pyIter: "range({0}, {1}, {2})", pyPrec: "atom", ts: "$range({0}, {1}, {2})", hints: ["range", "step", "every"] },
+  { name: "range.n", sig: mono([INT], list(INT)), cost: 1.5, impl: (n) => range(0, I(n)), py: "list(range({0}))", pyIter: "range({0})", pyPrec: "atom", ts: "$range(0, {0})", hints: ["range", "numbers", "first", "up", "from", "integers", "each"] },
+  { name: "range.ab", sig: mono([INT, INT], list(INT)), cost: 2, impl: (a, b) => range(I(a), I(b)), py: "list(range({0}, {1}))", pyIter: "range({0}, {1})", pyPrec: "atom", ts: "$range({0}, {1})", hints: ["range", "between", "from", "to", "numbers"] },
+  { name: "range.abs", sig: mono([INT, INT, INT], list(INT)), cost: 3, impl: (a, b, c) => range(I(a), I(b), I(c)), py: "list(range({0}, {1}, {2}))", pyIter: "range({0}, {1}, {2})", pyPrec: "atom", ts: "$range({0}, {1}, {2})", hints: ["range", "step", "every"] },
   {
     name: "seq.zip",
     vars: { S: "listlike", U: "listlike" },
@@ -237,7 +257,7 @@ export const seqPrims: readonly Primitive[] = [
   // sets
   { name: "set.of", vars: { S: "listlike" }, sig: seqSig((s, el) => (isHashable(el) ? sig([s], set(el)) : undefined)), cost: 1.5, impl: (xs) => PySet.from(A(xs)), py: "set({0})", pyPrec: "atom", ts: "new Set({0})", hints: ["unique", "distinct", "set", "common", "duplicates", "different"] },
   { name: "set.ofstr", sig: mono([STR], set(STR)), cost: 2, impl: (s) => PySet.from(cps(s as string)), py: "set({0})", pyPrec: "atom", ts: "new Set({0})", hints: ["unique", "distinct", "set", "characters", "common"] },
-  { name: "set.and", vars: { T: "hashable" }, sig: (tv) => setBin(tv), cost: 1.5, impl: (a, b) => PySet.from((a as PySet).items.filter((x) => (b as PySet).has(x))), py: "{0:band} & {1:shift}", pyPrec: "band", ts: "$setAnd({0}, {1})", hints: ["common", "intersection", "both", "shared", "similar"] },
+  { name: "set.and", vars: { T: "hashable" }, sig: (tv) => setBin(tv), cost: 1.5, impl: (a, b) => setAnd(a as PySet, b as PySet), py: "{0:band} & {1:shift}", pyPrec: "band", ts: "$setAnd({0}, {1})", hints: ["common", "intersection", "both", "shared", "similar"] },
   { name: "set.or", vars: { T: "hashable" }, sig: (tv) => setBin(tv), cost: 2, impl: (a, b) => PySet.from([...(a as PySet).items, ...(b as PySet).items]), py: "{0:bor} | {1:bxor}", pyPrec: "bor", ts: "$setOr({0}, {1})", hints: ["union", "either", "combined", "all"] },
   { name: "set.sub", vars: { T: "hashable" }, sig: (tv) => setBin(tv), cost: 2, impl: (a, b) => PySet.from((a as PySet).items.filter((x) => !(b as PySet).has(x))), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "$setSub({0}, {1})", hints: ["difference", "missing", "not", "except", "only"] },
   { name: "set.xor", vars: { T: "hashable" }, sig: (tv) => setBin(tv), cost: 2.5, impl: (a, b) => setXor(a as PySet, b as PySet), py: "{0:bxor} ^ {1:band}", pyPrec: "bxor", ts: "$setXor({0}, {1})", hints: ["symmetric", "dissimilar", "either", "difference", "uncommon"] },
@@ -275,6 +295,12 @@ function tupleField(tv: TV, i: number): Signature | undefined {
 function setBin(tv: TV): Signature {
   const s = set(tv["T"] ?? INT);
   return sig([s, s], s);
+}
+
+/** `a & b` keeps the elements of the smaller set (b on ties), as CPython does: it shows for 0.0 and -0.0. */
+function setAnd(a: PySet, b: PySet): PySet {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  return PySet.from(small.items.filter((x) => large.has(x)));
 }
 
 function setXor(a: PySet, b: PySet): PySet {

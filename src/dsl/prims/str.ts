@@ -1,6 +1,7 @@
 import { mono, type Primitive } from "../primitive.js";
 import { BOOL, INT, STR, list } from "../types.js";
-import { INDEX_ERROR, RESOURCE, TYPE_ERROR, VALUE_ERROR, cps, hasAstral, strLen, type PyInt, type Result, type Value } from "../values.js";
+import { INDEX_ERROR, OVERFLOW, RESOURCE, TYPE_ERROR, VALUE_ERROR, cps, fitsSsize, hasAstral, strLen, type PyInt, type Result, type Value } from "../values.js";
+import { capitalize, isLower, isUpper, swapcase, title } from "./unicase.js";
 
 const S = (v: Value): string => v as string;
 /** Longest string the evaluator builds (Python has no limit, but the search must stay bounded). */
@@ -13,6 +14,12 @@ const WS_LEAD = new RegExp(`^[${WS}]+`);
 const WS_TRAIL = new RegExp(`[${WS}]+$`);
 const WS_RUN = new RegExp(`[${WS}]+`);
 const ALL_WS = new RegExp(`^[${WS}]+$`);
+const ONE_WS = new RegExp(`^[${WS}]$`);
+
+/** Python's str.isspace() for one character. */
+export function isSpaceChar(ch: string): boolean {
+  return ONE_WS.test(ch);
+}
 
 export function pyStrip(s: string): string {
   return s.replace(WS_LEAD, "").replace(WS_TRAIL, "");
@@ -39,64 +46,15 @@ function splitSep(s: string, sep: string): Result {
   return s.split(sep);
 }
 
-const isCased = (ch: string): boolean => ch.toLowerCase() !== ch.toUpperCase();
-const isUpperCh = (ch: string): boolean => isCased(ch) && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
-const isLowerCh = (ch: string): boolean => isCased(ch) && ch === ch.toLowerCase() && ch !== ch.toUpperCase();
-
-function swapcase(s: string): string {
-  let out = "";
-  for (const ch of s) {
-    if (isUpperCh(ch)) out += ch.toLowerCase();
-    else if (isLowerCh(ch)) out += ch.toUpperCase();
-    else out += ch;
-  }
-  return out;
-}
-
-function capitalize(s: string): string {
-  if (s === "") return s;
-  const first = String.fromCodePoint(s.codePointAt(0)!);
-  return first.toUpperCase() + s.slice(first.length).toLowerCase();
-}
-
-/** Python's str.title(): a cased character after an uncased one starts a word. */
-function title(s: string): string {
-  let out = "";
-  let prevCased = false;
-  for (const ch of s) {
-    const cased = isCased(ch);
-    out += cased ? (prevCased ? ch.toLowerCase() : ch.toUpperCase()) : ch;
-    prevCased = cased;
-  }
-  return out;
-}
-
 function allMatch(s: string, test: (ch: string) => boolean): boolean {
   if (s === "") return false;
   for (const ch of s) if (!test(ch)) return false;
   return true;
 }
 
-/** isupper: at least one cased character and no lowercase ones. */
-function isUpper(s: string): boolean {
-  let cased = false;
-  for (const ch of s) {
-    if (isLowerCh(ch)) return false;
-    if (isUpperCh(ch)) cased = true;
-  }
-  return cased;
-}
-
-function isLower(s: string): boolean {
-  let cased = false;
-  for (const ch of s) {
-    if (isUpperCh(ch)) return false;
-    if (isLowerCh(ch)) cased = true;
-  }
-  return cased;
-}
-
-const DIGIT = /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u{1F100}-\u{1F10A}]$/u;
+/** str.isdigit: decimal digits (Nd) and the other characters of Numeric_Type Digit (listed from Python 3.11). */
+const DIGIT =
+  /^[\p{Nd}\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u{10a40}-\u{10a43}\u{10e60}-\u{10e68}\u{11052}-\u{1105a}\u{1f100}-\u{1f10a}]$/u;
 const ALPHA = /^[\p{L}]$/u;
 const ALNUM = /^[\p{L}\p{N}]$/u;
 
@@ -122,7 +80,8 @@ function count(s: string, sub: string): number {
 
 function replace(s: string, old: string, rep: string): Result {
   if (rep.length > old.length && s.length + (rep.length - old.length) * (old === "" ? s.length + 1 : count(s, old)) > MAX_STR) return RESOURCE;
-  if (old === "" && hasAstral(s)) return rep + cps(s).join(rep) + (s === "" ? "" : rep);
+  // An empty pattern matches before every character and at the end.
+  if (old === "") return rep + cps(s).join(rep) + (s === "" ? "" : rep);
   return s.split(old).join(rep);
 }
 
@@ -132,19 +91,25 @@ function joinCapped(xs: readonly string[], sep: string): Result {
   return n > MAX_STR ? RESOURCE : xs.join(sep);
 }
 
-function repeat(s: string, n: number): Result {
+function repeat(s: string, count: PyInt): Result {
+  if (!fitsSsize(count)) return OVERFLOW;
+  const n = Number(count);
   if (n <= 0) return "";
   if (s.length * n > MAX_STR) return RESOURCE;
   return s.repeat(n);
 }
 
-function pad(s: string, width: number, side: "left" | "right", fill = " "): Result {
+function pad(s: string, w: PyInt, side: "left" | "right", fill = " "): Result {
+  if (!fitsSsize(w)) return OVERFLOW;
+  const width = Number(w);
   if (width > MAX_STR) return RESOURCE;
   const n = strLen(s);
   return n >= width ? s : side === "left" ? fill.repeat(width - n) + s : s + fill.repeat(width - n);
 }
 
-function zfill(s: string, width: number): Result {
+function zfill(s: string, w: PyInt): Result {
+  if (!fitsSsize(w)) return OVERFLOW;
+  const width = Number(w);
   if (width > MAX_STR) return RESOURCE;
   const n = strLen(s);
   if (n >= width) return s;
@@ -157,8 +122,10 @@ function ord(s: string): Result {
   return s.codePointAt(0)!;
 }
 
+/** chr: the argument is a C int first (OverflowError beyond 32 bits), then a code point (ValueError). */
 function chr(n: number): Result {
-  if (!Number.isInteger(n) || n < 0 || n > 0x10ffff) return VALUE_ERROR;
+  if (n < -(2 ** 31) || n >= 2 ** 31) return OVERFLOW;
+  if (n < 0 || n > 0x10ffff) return VALUE_ERROR;
   return String.fromCodePoint(n);
 }
 
@@ -217,9 +184,9 @@ export const strPrims: readonly Primitive[] = [
   { name: "str.bin", sig: mono([INT], STR), cost: 2, impl: (n) => radix(n as PyInt, 2, "0b"), py: "bin({0})", pyPrec: "atom", ts: "$bin({0})", hints: ["binary", "bits", "bin", "base"] },
   { name: "str.hex", sig: mono([INT], STR), cost: 2.5, impl: (n) => radix(n as PyInt, 16, "0x"), py: "hex({0})", pyPrec: "atom", ts: "$hex({0})", hints: ["hex", "hexadecimal", "base"] },
   { name: "str.oct", sig: mono([INT], STR), cost: 3, impl: (n) => radix(n as PyInt, 8, "0o"), py: "oct({0})", pyPrec: "atom", ts: "$oct({0})", hints: ["octal", "base"] },
-  { name: "str.repeat", sig: mono([STR, INT], STR), cost: 1.5, impl: (s, n) => repeat(S(s), N(n)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeat({0}, {1})", hints: ["repeat", "times", "copies", "duplicate", "multiply"] },
-  { name: "str.zfill", sig: mono([STR, INT], STR), cost: 2.5, impl: (s, n) => zfill(S(s), N(n)), py: "{0:atom}.zfill({1})", pyPrec: "atom", ts: "$zfill({0}, {1})", hints: ["pad", "zeros", "zero", "leading", "width"] },
-  { name: "str.rjust", sig: mono([STR, INT], STR), cost: 2.5, impl: (s, n) => pad(S(s), N(n), "left"), py: "{0:atom}.rjust({1})", pyPrec: "atom", ts: "$rjust({0}, {1})", hints: ["pad", "right", "align", "width"] },
-  { name: "str.ljust", sig: mono([STR, INT], STR), cost: 2.5, impl: (s, n) => pad(S(s), N(n), "right"), py: "{0:atom}.ljust({1})", pyPrec: "atom", ts: "$ljust({0}, {1})", hints: ["pad", "left", "align", "width"] },
+  { name: "str.repeat", sig: mono([STR, INT], STR), cost: 1.5, impl: (s, n) => repeat(S(s), n as PyInt), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeat({0}, {1})", hints: ["repeat", "times", "copies", "duplicate", "multiply"] },
+  { name: "str.zfill", sig: mono([STR, INT], STR), cost: 2.5, impl: (s, n) => zfill(S(s), n as PyInt), py: "{0:atom}.zfill({1})", pyPrec: "atom", ts: "$zfill({0}, {1})", hints: ["pad", "zeros", "zero", "leading", "width"] },
+  { name: "str.rjust", sig: mono([STR, INT], STR), cost: 2.5, impl: (s, n) => pad(S(s), n as PyInt, "left"), py: "{0:atom}.rjust({1})", pyPrec: "atom", ts: "$rjust({0}, {1})", hints: ["pad", "right", "align", "width"] },
+  { name: "str.ljust", sig: mono([STR, INT], STR), cost: 2.5, impl: (s, n) => pad(S(s), n as PyInt, "right"), py: "{0:atom}.ljust({1})", pyPrec: "atom", ts: "$ljust({0}, {1})", hints: ["pad", "left", "align", "width"] },
   { name: "str.contains", sig: mono([STR, STR], BOOL), cost: 1.5, impl: (sub, s) => S(s).includes(S(sub)), py: "{0:bor} in {1:bor}", pyPrec: "cmp", ts: "{1}.includes({0})", hints: ["contains", "includes", "substring", "in", "has", "vowel", "vowels"] },
 ];
