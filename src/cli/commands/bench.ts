@@ -5,6 +5,9 @@
 import type { Command } from "commander";
 import path from "node:path";
 import { runMbppBench } from "../../app/bench-mbpp.js";
+import { runSygusBench, summaryLines } from "../../app/bench-sygus.js";
+import { Cvc5MissingError } from "../../app/cvc5.js";
+import { UsageError } from "../io.js";
 import type { CliIO } from "../io.js";
 import type { Register } from "../register.js";
 import { positive } from "./synth.js";
@@ -18,8 +21,40 @@ interface MbppFlags {
   readonly python?: string;
 }
 
+interface SygusFlags {
+  readonly out: string;
+  readonly timeout: string;
+  readonly jobs: string;
+  readonly vs?: string;
+  readonly cvc5?: string;
+}
+
 export const register: Register = (program: Command, io: CliIO) => {
   const bench = program.command("bench").description("run a benchmark set and write results.json");
+  bench
+    .command("sygus")
+    .description("SyGuS-IF problems (.sl files or directories), optionally side by side with cvc5")
+    .argument("<inputs...>", "SyGuS files or directories")
+    .option("-o, --out <dir>", "output directory", "bench-out/sygus")
+    .option("-t, --timeout <seconds>", "budget per task (both solvers)", "10")
+    .option("-j, --jobs <n>", "tasks in parallel (both solvers, one after the other)", "1")
+    .option("--vs <solver>", "also run this solver on the same tasks (cvc5)")
+    .option("--cvc5 <path>", "the cvc5 executable", "cvc5")
+    .action(async (inputs: string[], flags: SygusFlags) => {
+      if (flags.vs !== undefined && flags.vs !== "cvc5") throw new UsageError(`--vs ${flags.vs}: only cvc5 is supported`);
+      try {
+        const { summary } = await runSygusBench(
+          { inputs, cwd: io.cwd, outDir: path.resolve(io.cwd, flags.out), timeoutMs: positive(flags.timeout, "--timeout") * 1000, jobs: positive(flags.jobs, "--jobs", true), vsCvc5: flags.vs === "cvc5", cvc5: flags.cvc5 ?? "cvc5" },
+          (line) => io.out(line),
+        );
+        io.out("");
+        for (const l of summaryLines(summary)) io.out(l);
+        io.out(`-> ${path.join(flags.out, "results.json")}, results.csv`);
+      } catch (e) {
+        if (e instanceof Cvc5MissingError) throw new UsageError(e.message);
+        throw e;
+      }
+    });
   bench
     .command("mbpp")
     .description("MBPP JSON lines: synthesize from the first asserts, check the held-out ones in Python")
