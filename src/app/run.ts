@@ -1,9 +1,11 @@
 import path from "node:path";
+import { recordRun, type CorpusRunConfig, type CorpusRunResult } from "../corpus/record-run.js";
 import type { RunMeta, RunScores } from "../report/schema.js";
 import type { Problem } from "../spec/problem.js";
 import { writeRunReport } from "./report.js";
 import { applyRetention, gitInfo, makeMeta, newRunId, pointLatest, writeRun } from "./runs.js";
 import { runSynth, type SpecOutcome, type SynthConfig, type SynthEvent, type SynthReport } from "./synth.js";
+import { VERSION } from "./version.js";
 
 /** Settings of `aurora run`: a synthesis whose results are kept as a run under `runsDir`. */
 export interface RunConfig extends Omit<SynthConfig, "outDir"> {
@@ -13,6 +15,8 @@ export interface RunConfig extends Omit<SynthConfig, "outDir"> {
   readonly keep: number;
   /** Known git commit/branch (the Action passes GITHUB_SHA); otherwise read from git. */
   readonly git?: { readonly commit: string | null; readonly branch: string | null };
+  /** Record every spec outcome in this corpus (and POST-export it when configured); absent: no corpus. */
+  readonly corpus?: CorpusRunConfig;
 }
 
 export interface RunResult {
@@ -22,6 +26,8 @@ export interface RunResult {
   readonly meta: RunMeta;
   /** Each spec's problem with its outcome (for the corpus). */
   readonly solved: readonly { readonly problem: Problem; readonly outcome: SpecOutcome }[];
+  /** What recording the run in the corpus did (when enabled). */
+  readonly corpus?: CorpusRunResult;
 }
 
 /**
@@ -44,7 +50,8 @@ export async function runRun(config: RunConfig, onEvent: (e: SynthEvent) => void
   await pointLatest(runsDir, runId);
   await applyRetention(runsDir, config.keep);
   await writeRunReport(dir, runsDir, config.cwd);
-  return { runId, dir, scores, meta, solved };
+  const corpus = config.corpus ? await recordRun(config.corpus, solved, { runId, engineVersion: VERSION }, (message) => onEvent({ kind: "warning", message: `corpus: ${message}` })) : undefined;
+  return { runId, dir, scores, meta, solved, ...(corpus ? { corpus } : {}) };
 }
 
 /** The report as the run-record schema's (mutable) data. */

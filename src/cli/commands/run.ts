@@ -9,6 +9,7 @@ import { runRun, type RunConfig } from "../../app/run.js";
 import { UsageError, type CliIO } from "../io.js";
 import { SynthProgress } from "../progress-view.js";
 import type { Register } from "../register.js";
+import { corpusRunConfig, describeRunCorpus } from "./corpus.js";
 import { exitCode, positive } from "./synth.js";
 
 interface RunFlags {
@@ -18,6 +19,9 @@ interface RunFlags {
   readonly runsDir?: string;
   readonly keep?: string;
   readonly python?: string;
+  /** false with --no-corpus. */
+  readonly corpus?: boolean;
+  readonly corpusDir?: string;
 }
 
 /** Flags over the config file over defaults. */
@@ -33,7 +37,12 @@ export function runConfig(specs: readonly string[], flags: RunFlags, file: Auror
     runsDir: path.resolve(io.cwd, flags.runsDir ?? file.runs?.dir ?? "runs"),
     keep: flags.keep ? positive(flags.keep, "--keep", true) : (file.runs?.keep ?? 20),
     python: flags.python ?? file.python ?? io.env["AURORA_PYTHON"] ?? "python3",
+    ...corpusOption(corpusRunConfig(io, flags, file)),
   };
+}
+
+function corpusOption(corpus: RunConfig["corpus"]): Pick<RunConfig, "corpus"> {
+  return corpus ? { corpus } : {};
 }
 
 export const register: Register = (program: Command, io: CliIO, setExit) => {
@@ -47,6 +56,8 @@ export const register: Register = (program: Command, io: CliIO, setExit) => {
     .option("--runs-dir <dir>", "where runs are kept (default runs)")
     .option("--keep <n>", "runs to keep; older ones are deleted, baselines never (default 20)")
     .option("--python <path>", "Python interpreter used for validation (env AURORA_PYTHON)")
+    .option("--no-corpus", "do not record this run's attempts in the corpus")
+    .option("--corpus-dir <dir>", "corpus folder (default: corpus.dir in aurora.config.yaml, else .aurora)")
     .action(async (specs: string[], flags: RunFlags) => {
       const file = await loadConfigFile(io.cwd).catch((e: unknown) => {
         throw e instanceof ConfigError ? new UsageError(e.message) : e;
@@ -56,6 +67,7 @@ export const register: Register = (program: Command, io: CliIO, setExit) => {
       const result = await runRun(config, (e) => view.on(e));
       view.finish(result.scores, path.relative(io.cwd, result.dir) || ".");
       io.out(`run ${result.runId} -> ${path.relative(io.cwd, result.dir)} (runs/latest)`);
-      setExit(exitCode(result.scores));
+      if (result.corpus) io.out(describeRunCorpus(io, result.corpus));
+      setExit(result.corpus?.error ? Math.max(exitCode(result.scores), 1) : exitCode(result.scores));
     });
 };
