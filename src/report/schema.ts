@@ -74,3 +74,14 @@ export const RunMetaSchema = z.object({
   inputs: z.array(z.string()),
 });
 export type RunMeta = z.infer<typeof RunMetaSchema>;
+
+/**
+ * One run as the site's content collection stores it: its two records, plus the generated Python per function
+ * name (`code/<name>.py`) when the loader read it (the newest run only).
+ */
+export const RunRecordSchema = z.object({
+  meta: RunMetaSchema,
+  scores: RunScoresSchema,
+  code: z.record(z.string()).optional(),
+});
+export type RunRecord = z.infer<typeof RunRecordSchema>;

@@ -64,3 +64,14 @@ export async function watchedPage(browser: Browser, allowed: (url: string) => bo
 export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(RESULTS, name), fullPage });
 }
+
+/** Counts of what an injection would leave in the page: images, scripts, on* handlers, javascript: links. */
+export const INJECTED = `({
+  imgs: document.querySelectorAll("img").length,
+  scripts: document.querySelectorAll("script").length,
+  handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
+  jsLinks: [...document.querySelectorAll("[href]")].filter((el) => /^\\s*javascript:/i.test(el.getAttribute("href") || "")).length,
+})`;
+
+/** Elements wider than the viewport (a phone layout must have none). */
+export const OVERFLOWING = `[...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((el) => el.tagName + "." + el.className + " " + el.getBoundingClientRect().right)`;

@@ -11,7 +11,7 @@ import { writeReport } from "../../src/app/report.js";
 import { defaultRules } from "../../src/report/rules.js";
 import { serializeProgress } from "../../src/tracker/parse.js";
 import { seedTemplate } from "../../src/tracker/templates.js";
-import { browserTitle, haveChromium, launch, shot, watchedPage } from "./browser-helpers.js";
+import { browserTitle, haveChromium, INJECTED, launch, OVERFLOWING, shot, watchedPage } from "./browser-helpers.js";
 import { spec } from "./fixtures.js";
 import { HOSTILE, tempRoot, writeRuns } from "./runs-fixture.js";
 
@@ -48,15 +48,8 @@ describe.skipIf(!haveChromium)(browserTitle("report.html in a real browser"), ()
     const w = await watchedPage(browser!, (u) => u === url);
     await w.page.goto(url);
     expect(await w.page.locator("#badge").textContent()).toMatch(/^REGRESSIONS ⚠ \d+$/);
-    expect(await w.page.locator("#badge").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(185, 28, 28)");
-    const injected = await w.page.evaluate(() => ({
-      imgs: document.querySelectorAll("img").length,
-      scripts: document.querySelectorAll("script").length,
-      handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
-      jsLinks: [...document.querySelectorAll("[href]")].filter((el) => /^\s*javascript:/i.test(el.getAttribute("href") ?? "")).length,
-      styles: document.querySelectorAll("style").length,
-      title: document.title,
-    }));
+    expect(await w.page.locator("#badge").evaluate((el: { ownerDocument: { defaultView: { getComputedStyle(e: unknown): { backgroundColor: string } } } }) => el.ownerDocument.defaultView.getComputedStyle(el).backgroundColor)).toBe("rgb(185, 28, 28)");
+    const injected = await w.page.evaluate(INJECTED);
     expect(injected).toMatchObject({ imgs: 0, scripts: 2, handlers: 0, jsLinks: 0 });
     expect(await w.page.getByText(HOSTILE.name, { exact: true }).first().isVisible()).toBe(true);
     await w.page.mouse.wheel(0, 400);
@@ -82,8 +75,8 @@ describe.skipIf(!haveChromium)(browserTitle("report.html in a real browser"), ()
     await w.page.locator("#aurora-hud .ahud-summary").click();
     expect(await w.page.locator("#aurora-hud .ahud-box").getAttribute("open")).toBe("");
     await shot(w.page, "report-phone-hud.png");
-    const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    const wide = await w.page.evaluate(() => [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((el) => `${el.tagName}.${el.className} ${el.getBoundingClientRect().right}`));
+    const overflow = await w.page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+    const wide = await w.page.evaluate(OVERFLOWING);
     expect(wide).toEqual([]);
     expect(overflow).toBeLessThanOrEqual(1);
     await w.page.emulateMedia({ media: "print" });
