@@ -1,5 +1,6 @@
 // The SyGuS-IF parser: v1 and v2 problems, literals and escapes, constraint forms, define-fun, reference
 // solutions, and errors that name file:line ("unsupported:" for what lies outside the supported fragment).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BOOL, INT, STR } from "../../src/dsl/types.js";
 import { formatSpecError } from "../../src/spec/problem.js";
@@ -152,5 +153,22 @@ describe("errors name file:line", () => {
     const r = parseSygus(text, "e.sl");
     expect(r.problems).toEqual([]);
     expect(r.errors.map(formatSpecError)).toEqual([message]);
+  });
+});
+
+describe("robustness", () => {
+  it("never throws: truncated and mangled files give problems or SpecErrors", () => {
+    const sources = [V1, V2, V1 + "(define-fun f_1 ((a String) (b Int)) String (str.++ a a))"];
+    const mangled = fc.tuple(fc.constantFrom(...sources), fc.nat(), fc.nat(), fc.constantFrom("", "(", ")", '"', "|", "-", "(- ", "\\u{", "x", "1"));
+    fc.assert(
+      fc.property(mangled, ([src, a, b, insert]) => {
+        const i = a % (src.length + 1);
+        const j = i + (b % 8);
+        const r = parseSygus(src.slice(0, i) + insert + src.slice(j), "m.sl");
+        expect(r.problems.length + r.errors.length).toBeGreaterThan(0);
+        for (const e of r.errors) expect(e.line).toBeGreaterThanOrEqual(1);
+      }),
+      { seed: 42, numRuns: 2000 },
+    );
   });
 });
