@@ -6,7 +6,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ZodError } from "zod";
-import { RunRecordSchema, type RunRecord } from "../report/schema.js";
+import { RunRecordSchema, type FunctionTable, type RunDigest, type RunRecord } from "../report/schema.js";
+import { digestRuns } from "../report/site/digest.js";
 import { snapshotNames } from "../tracker/history.js";
 import { parseProgress } from "../tracker/parse.js";
 import { trackerPaths } from "../tracker/paths.js";
@@ -53,6 +54,15 @@ export async function readSiteRuns(dataDir: string): Promise<RunRecord[]> {
   const runsDir = path.join(dataDir, "runs");
   const ids = await listRuns(runsDir);
   return Promise.all(ids.map((id, i) => readRunRecord(path.join(runsDir, id), i === ids.length - 1)));
+}
+
+/**
+ * The site's run data: a digest of every kept run (history) and the full records of the newest `full` runs
+ * (code, programs, graph), oldest first. Every run is validated whole first. @throws SiteDataError
+ */
+export async function readSiteRunData(dataDir: string, full = 2): Promise<{ table: FunctionTable; digests: RunDigest[]; records: RunRecord[] }> {
+  const runs = await readSiteRuns(dataDir);
+  return { ...digestRuns(runs), records: runs.slice(-full) };
 }
 
 /** progress.json of the data folder, or undefined when there is none. @throws ProgressFileError when invalid */

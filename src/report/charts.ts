@@ -41,6 +41,8 @@ export interface LineChartOptions {
   readonly height?: number;
   /** X values are ISO times (dates on the axis). @default true */
   readonly timeX?: boolean;
+  /** Dots with a tooltip per point (off for long series on pages that have many charts). @default true */
+  readonly dots?: boolean;
 }
 
 function xValue(p: SeriesPoint, timeX: boolean): Date | number | string {
@@ -70,7 +72,7 @@ export function lineChart(points: readonly SeriesPoint[], opts: LineChartOptions
     style: { background: "transparent", fontSize: "11px" },
     x: { label: opts.xLabel ?? "run", ...(timeX ? { type: "utc" as const } : { type: "point" as const }) },
     y: { label: opts.yLabel, grid: true, zero: true, ...(opts.percent === true ? { domain: [0, 100] } : {}) },
-    marks: [Plot.lineY(data, { x: "x", y: "y", stroke: "#2563eb", strokeWidth: 1.5 }), Plot.dot(data, { x: "x", y: "y", r: 2.5, fill: "#2563eb", title: "label" })],
+    marks: [Plot.lineY(data, { x: "x", y: "y", stroke: "#2563eb", strokeWidth: 1.5 }), ...(opts.dots === false ? [] : [Plot.dot(data, { x: "x", y: "y", r: 2.5, fill: "#2563eb", title: "label" })])],
   });
   return finish(svg, opts.title);
 }

@@ -20,6 +20,8 @@ export interface RunInput {
 export interface CompareOptions {
   readonly rules: CompareRules;
   readonly acks?: readonly AckEntry[];
+  /** Compare the relationship graphs too (the costliest part on large runs). @default true */
+  readonly graph?: boolean;
 }
 
 type Level = "fail" | "warn";
@@ -201,7 +203,7 @@ export function compareRuns(base: RunInput, head: RunInput, opts: CompareOptions
   const rateFinding: Finding[] = rate.finding ? [{ key: "*", name: "solve rate", ...rate.finding, ...(rate.result.level === null ? { acknowledged: "every lost function is acknowledged" } : {}) }] : [];
   const findings = [...rateFinding, ...rows.flatMap((r) => r.findings)];
   const keyOf = keyFunction(base.scores, head.scores);
-  const graph = graphChanges(relationGraph(graphInputs(base.scores.specs, keyOf)), relationGraph(graphInputs(head.scores.specs, keyOf)));
+  const graph = opts.graph === false ? { appeared: [], vanished: [] } : graphChanges(relationGraph(graphInputs(base.scores.specs, keyOf)), relationGraph(graphInputs(head.scores.specs, keyOf)));
   return {
     format: "aurora-compare/1",
     base: runRef(base),

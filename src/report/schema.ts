@@ -85,3 +85,26 @@ export const RunRecordSchema = z.object({
   code: z.record(z.string()).optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
+
+/**
+ * A run reduced to what the dashboard's history needs, one column per field, functions by index into a shared
+ * FunctionTable and statuses by index into SPEC_STATUS (a content collection of 100 runs x 1,000 functions stays
+ * under 2 MB; Astro bundles collection data into the build). Made from a validated RunRecord.
+ */
+export const RunDigestSchema = z.object({
+  meta: RunMetaSchema,
+  summary: RunSummarySchema,
+  errors: z.array(SpecErrorSchema),
+  fns: z.object({
+    fn: z.array(z.number().int().nonnegative()),
+    status: z.array(z.number().int().min(0).max(SPEC_STATUS.length - 1)),
+    score: z.array(z.number().min(0).max(1)),
+    time_ms: z.array(z.number().nonnegative()),
+    size: z.array(z.number().int().nonnegative()),
+  }),
+});
+export type RunDigest = z.infer<typeof RunDigestSchema>;
+
+/** The functions digests refer to: parallel name and file columns. */
+export const FunctionTableSchema = z.object({ name: z.array(z.string()), file: z.array(z.string()) });
+export type FunctionTable = z.infer<typeof FunctionTableSchema>;

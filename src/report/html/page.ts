@@ -54,48 +54,57 @@ function verdictNote(c: Comparison | undefined): string {
   return `<span class="muted">vs ${esc(c.base.label)} <code>${esc(c.base.id)}</code>${warn}${ack}. Solve rate: ${lost} lost, ${gained} gained, McNemar exact p = ${formatP(p)}.</span>`;
 }
 
-function card(label: string, value: string): string {
+/** A number card. */
+export function card(label: string, value: string): string {
   return `<div class="card"><span class="muted">${esc(label)}</span><b>${esc(value)}</b></div>`;
 }
 
-function cards(scores: RunScores): string {
+/** The run's summary cards. */
+export function cards(scores: RunScores): string {
   const s = scores.summary;
   const rate = s.total === 0 ? "n/a" : `${((s.solved / s.total) * 100).toFixed(1)}%`;
   return `<div class="cards">${card("solved", `${s.solved}/${s.total}`)}${card("solve rate", rate)}${card("ambiguous", String(s.ambiguous))}${card("unsolved", String(s.unsolved))}${card("errors", String(s.errors + scores.errors.length))}${card("time", formatMs(s.time_ms))}</div>`;
 }
 
-function metaLine(m: RunMeta): string {
+/** A run's environment in one line. */
+export function metaLine(m: RunMeta): string {
   const commit = m.commit === null ? "no commit" : `commit <code>${esc(m.commit.slice(0, 12))}</code>`;
   const branch = m.branch === null ? "" : ` on <code>${esc(m.branch)}</code>`;
   return `<p class="muted">Run <code>${esc(m.run_id)}</code>, ${esc(m.created)}, ${commit}${branch}; engine ${esc(m.engine_version)}, Node ${esc(m.node)}, ${esc(m.os)}, ${esc(m.cpu)} × ${m.cpus}; options <code>${esc(JSON.stringify(m.options))}</code>.</p>`;
 }
 
-function findingRow(f: Finding): string {
+/** A finding as a table row; `href` links the function to its page. */
+export function findingRow(f: Finding, href?: (key: string) => string | undefined): string {
+  const link = f.key === "*" ? undefined : href?.(f.key);
+  const name = link === undefined ? `<code>${esc(f.name)}</code>` : `<a href="${esc(link)}"><code>${esc(f.name)}</code></a>`;
   const lv = f.acknowledged !== undefined ? `<span class="lv-ack">acknowledged</span>` : `<span class="lv-${f.level}">${f.level}</span>`;
   const why = f.acknowledged !== undefined ? ` <span class="muted">(${esc(f.acknowledged)})</span>` : "";
-  return `<tr><td>${lv}</td><td><code>${esc(f.name)}</code></td><td>${esc(f.kind)}</td><td>${esc(f.detail)}${why}</td></tr>`;
+  return `<tr><td>${lv}</td><td>${name}</td><td>${esc(f.kind)}</td><td>${esc(f.detail)}${why}</td></tr>`;
 }
 
-function findingsSection(c: Comparison | undefined): string {
+/** Findings, environment differences and graph structure changes of a comparison. */
+export function findingsSection(c: Comparison | undefined, href?: (key: string) => string | undefined, heading = "Regressions vs the previous run"): string {
   if (c === undefined) return "";
   const env = c.environment.differences.length === 0 ? "" : `<p class="note">Environment differs: ${c.environment.differences.map((d) => `${esc(d.field)} <code>${esc(d.base)}</code> → <code>${esc(d.head)}</code>`).join("; ")}.${c.environment.comparable ? "" : " Different machines: time regressions are warnings only."}</p>`;
-  const rows = c.findings.length === 0 ? `<p>No findings.</p>` : `<div class="scroll"><table><thead><tr><th>level</th><th>function</th><th>kind</th><th>what</th></tr></thead><tbody>${c.findings.map(findingRow).join("")}</tbody></table></div>`;
+  const rows = c.findings.length === 0 ? `<p>No findings.</p>` : `<div class="scroll"><table><thead><tr><th>level</th><th>function</th><th>kind</th><th>what</th></tr></thead><tbody>${c.findings.map((f) => findingRow(f, href)).join("")}</tbody></table></div>`;
   const g = c.graph;
   const edge = (sign: string, e: (typeof g.appeared)[number]): string => `<li>${sign} <code>${esc(e.a)}</code> — <code>${esc(e.b)}</code> <span class="muted">(${esc(e.kind)}: <code>${esc(e.via)}</code>)</span></li>`;
   const graph = g.appeared.length + g.vanished.length === 0 ? "" : `<h3>Graph structure changes</h3><ul>${g.appeared.map((e) => edge("+", e)).join("")}${g.vanished.map((e) => edge("−", e)).join("")}</ul>`;
-  return `<section id="regressions"><h2>Regressions vs the previous run</h2>${env}${rows}${graph}</section>`;
+  return `<section id="regressions"><h2>${esc(heading)}</h2>${env}${rows}${graph}</section>`;
 }
 
-/** A sparkline of a function's time across runs; dots colored by status. */
-export function sparkline(points: readonly TrendPoint[], width = 120, height = 28): string {
+/** A sparkline of a function's time across runs; with `dots`, one dot per run colored by status. */
+export function sparkline(points: readonly TrendPoint[], opts: { width?: number; height?: number; dots?: boolean } = {}): string {
   if (points.length === 0) return "";
+  const { width = 120, height = 28, dots = true } = opts;
   const max = Math.max(...points.map((p) => p.time_ms), 1);
   const step = points.length > 1 ? (width - 6) / (points.length - 1) : 0;
-  const xy = points.map((p, i) => [3 + i * step, height - 3 - (p.time_ms / max) * (height - 6)] as const);
-  const line = xy.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" ");
-  const dots = xy.map(([x, y], i) => `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="2" class="st-${points[i]!.status}" fill="currentColor"/>`).join("");
-  const label = `time over ${points.length} run${points.length === 1 ? "" : "s"}: ${points.map((p) => `${formatMs(p.time_ms)} ${p.status}`).join(", ")}`;
-  return `<svg class="spark" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title><polyline points="${line}" fill="none" stroke="currentColor" stroke-opacity=".5"/>${dots}</svg>`;
+  const xy = points.map((p, i) => [Math.round(3 + i * step), Math.round(height - 3 - (p.time_ms / max) * (height - 6))] as const);
+  const line = xy.map(([x, y]) => `${x},${y}`).join(" ");
+  const marks = dots ? xy.map(([x, y], i) => `<circle cx="${x}" cy="${y}" r="2" class="st-${points[i]!.status}" fill="currentColor"/>`).join("") : "";
+  const last = points.at(-1)!;
+  const label = dots ? `time over ${points.length} run${points.length === 1 ? "" : "s"}: ${points.map((p) => `${formatMs(p.time_ms)} ${p.status}`).join(", ")}` : `time over ${points.length} runs, last ${formatMs(last.time_ms)} (max ${formatMs(max)})`;
+  return `<svg class="spark" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(label)}"><polyline points="${line}" fill="none" stroke="currentColor" stroke-opacity=".5"/>${marks}</svg>`;
 }
 
 function fnRow(s: SpecScore, input: ReportInput, changes: ReadonlyMap<string, string>): string {
