@@ -1,10 +1,12 @@
 import type { Expr } from "../dsl/expr.js";
 import { typeKey, type Type } from "../dsl/types.js";
-import type { Value } from "../dsl/values.js";
-import type { Problem } from "../spec/problem.js";
+import { isError, pyEq, type Value } from "../dsl/values.js";
+import { run as interpret } from "../eval/interp.js";
+import type { Example, Problem } from "../spec/problem.js";
+import { ConcatSolver } from "./concat.js";
 import { CondSolver, conditionalOf } from "./cond.js";
 import { Enumerator, StopSearch } from "./enumerator.js";
-import type { Grammar } from "./grammar.js";
+import type { Grammar, Production } from "./grammar.js";
 import { buildPythonGrammar } from "./pygrammar.js";
 import { buildSygusGrammar } from "./sygrammar.js";
 import type { SearchResult, SearchStats, StopReason } from "./result.js";
@@ -28,6 +30,11 @@ export interface SynthOptions {
   readonly maxAlternatives?: number;
   /** A prebuilt grammar (SyGuS problems bring their own). */
   readonly grammar?: Grammar;
+  /**
+   * With more examples than this, search on a subset and add counterexamples (CEGIS): value vectors stay short
+   * and most searches never need the rest. @default 6
+   */
+  readonly subsetSize?: number;
   /** Clock, for tests. @default performance.now */
   readonly now?: () => number;
 }
@@ -36,6 +43,9 @@ export const DEFAULT_MAX_BYTES = 2 * 2 ** 30;
 
 /**
  * Searches for a program consistent with every example of the problem (HOUSE-STYLE habit 4: returns data).
+ *
+ * With many examples the search runs on a subset; a program found there is checked on all examples and the
+ * first counterexample joins the subset for the next attempt (counterexample-guided, as EUSolver and cvc5 do).
  * Deterministic for the same problem and options unless a time limit cuts it short.
  */
 export function synthesize(problem: Problem, options: SynthOptions): SearchResult {
@@ -47,21 +57,109 @@ export function synthesize(problem: Problem, options: SynthOptions): SearchResul
   if (grammar.start < 0) {
     return { stop: { kind: "unsupported", reason: `return type ${typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };
   }
-  const s = new Search(problem, grammar, options, t0 + options.timeoutMs);
-  const stop = s.run();
-  const en = s.en;
-  Object.assign(stats, { candidates: en.candidates, kept: en.contexts.reduce((n, c) => n + c.bank.size, 0), level: s.level, contexts: en.contexts.length - 1, elapsedMs: now() - t0, bytes: Math.max(en.peakBytes, en.bytes) });
-  const best = s.solutions[0];
-  const partial = s.partial ? { program: s.partial.expr(), passed: s.partial.passed } : undefined;
+  const deadline = t0 + options.timeoutMs;
+  let subset = initialSubset(problem.examples, options.subsetSize ?? 6);
+  for (;;) {
+    const s = new Search({ ...problem, examples: subset }, grammar, options, deadline);
+    const stop = s.run();
+    accumulate(stats, s);
+    const verified = s.solutions.filter((x) => fitsAll(problem, x.expr));
+    const counter = verified.length === 0 && s.solutions[0] ? firstFailure(problem, s.solutions[0].expr, subset) : undefined;
+    if (counter && now() < deadline) {
+      subset = [...subset, counter];
+      continue;
+    }
+    stats.elapsedMs = now() - t0;
+    return result(s, stop, verified, subset.length === problem.examples.length, stats);
+  }
+}
+
+function result(s: Search, stop: StopReason, verified: readonly { expr: Expr; cost: number }[], complete: boolean, stats: SearchStats): SearchResult {
+  const best = verified[0];
+  const partial = !best && s.partial ? { program: s.partial.expr(), passed: s.partial.passed } : undefined;
+  void complete;
   return {
-    stop: best ? { kind: "solved" } : stop,
+    stop: best ? { kind: "solved" } : stop.kind === "solved" ? { kind: "timeLimit", ms: stats.elapsedMs } : stop,
     ...(best ? { program: best.expr, cost: best.cost } : {}),
-    alternatives: s.solutions.slice(1).map((x) => x.expr),
-    ...(!best && partial ? { partial } : {}),
+    alternatives: verified.slice(1).map((x) => x.expr),
+    ...(partial ? { partial } : {}),
     stats,
   };
 }
 
+function accumulate(stats: SearchStats, s: Search): void {
+  const en = s.en;
+  stats.candidates += en.candidates;
+  stats.kept += en.contexts.reduce((n, c) => n + c.bank.size, 0);
+  stats.level = s.level;
+  stats.contexts = Math.max(stats.contexts, en.contexts.length - 1);
+  stats.bytes = Math.max(stats.bytes, en.peakBytes, en.bytes);
+}
+
+/**
+ * The first examples to search on: all of them when there are few; otherwise a spread of distinct inputs,
+ * preferring outputs of different lengths (different shapes of the answer), in the file's order.
+ */
+export function initialSubset(examples: readonly Example[], size: number): Example[] {
+  if (examples.length <= size) return [...examples];
+  const seen = new Set<string>();
+  const distinct = examples.filter((e) => {
+    const k = JSON.stringify(e.inputs, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const out: Example[] = [];
+  const shapes = new Set<string>();
+  for (const e of distinct) {
+    const shape = typeof e.output === "string" ? `${e.output.length}` : String(e.output);
+    if (!shapes.has(shape)) {
+      shapes.add(shape);
+      out.push(e);
+    }
+    if (out.length >= size) return out;
+  }
+  for (const e of distinct) {
+    if (out.length >= size) break;
+    if (!out.includes(e)) out.push(e);
+  }
+  return out;
+}
+
+function fits(problem: Problem, program: Expr, ex: Example): boolean {
+  const got = interpret(program, problem.params.map((p) => p.name), ex.inputs);
+  return !isError(got) && pyEq(got as Value, ex.output);
+}
+
+function fitsAll(problem: Problem, program: Expr): boolean {
+  return problem.examples.every((ex) => fits(problem, program, ex));
+}
+
+function firstFailure(problem: Problem, program: Expr, subset: readonly Example[]): Example | undefined {
+  return problem.examples.find((ex) => !subset.includes(ex) && !fits(problem, program, ex));
+}
+
+/** The concatenation production of the start nonterminal (`str.++` / `+` on str), if the grammar has one. */
+function concatOf(g: Grammar): (Production & { kind: "op" }) | undefined {
+  for (const p of g.prods) {
+    if (p.kind !== "op" || p.lhs !== g.start || (p.prim.name !== "smt.str.++" && p.prim.name !== "seq.concat")) continue;
+    if (p.args.length === 2 && p.args.every((a) => a === g.start) && g.nts[g.start]?.type.kind === "str") return p;
+  }
+  return undefined;
+}
+
+/**
+ * A deduced program is accepted once enumeration is within this many cost units of it (3 bits: a smaller
+ * program found by enumeration in that range would be at most 8x less likely a priori).
+ */
+const PENDING_SLACK = 6;
+/**
+ * A deduced program this far above the current level is accepted at once: anything enumeration could still find
+ * below it would be a long way off (more than 6 bits less likely than what has been enumerated so far).
+ */
+const MAX_GAP = 12;
+
+/** One search over a fixed set of examples. */
 class Search {
   readonly en: Enumerator;
   readonly solutions: { expr: Expr; cost: number; key: string }[] = [];
@@ -69,13 +167,19 @@ class Search {
   level = 0;
   private readonly target: Float64Array;
   private readonly cond?: CondSolver;
-  private pendingCond: { expr: Expr; cost: number } | undefined;
+  private readonly concat?: ConcatSolver;
+  /** Programs built by deduction (conditionals, concatenations), accepted once enumeration nears their cost. */
+  private pending: { expr: Expr; cost: number } | undefined;
+  /** Time each completed level took (ms). */
+  private readonly levelMs: number[] = [];
+  /** The level at which the first solution arrived (deduced ones can cost more than the level they came at). */
+  private firstSolvedAt = Infinity;
 
   constructor(
     readonly problem: Problem,
     readonly grammar: Grammar,
     readonly options: SynthOptions,
-    deadline: number,
+    private readonly deadline: number,
   ) {
     const maxCost = options.maxCost ?? 400;
     const conditional = problem.examples.length >= 2 ? conditionalOf(grammar) : undefined;
@@ -93,6 +197,10 @@ class Search {
       const { prod, boolNt } = conditional;
       this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: prod.cost, ifOp: prod.prim.name, boolNt });
     }
+    const cat = concatOf(grammar);
+    if (cat && problem.examples.every((e) => typeof e.output === "string")) {
+      this.concat = new ConcatSolver(this.en, problem.examples.map((e) => e.output as string), grammar.start, { concatPrim: cat.prim.name, concatCost: cat.cost, type: problem.returns });
+    }
   }
 
   run(): StopReason {
@@ -100,30 +208,54 @@ class Search {
     const window = this.options.ambiguityWindow ?? 2;
     try {
       for (let level = 1; level <= maxCost; level++) {
+        const t = performance.now();
         this.en.step(level);
+        this.levelMs.push(performance.now() - t);
         this.level = level;
         const first = this.solutions[0];
-        if (first && level >= first.cost + window) return { kind: "solved" };
-        if (!first) this.tryConditional(level);
+        if (first && level >= Math.min(first.cost, this.firstSolvedAt) + window) return { kind: "solved" };
+        if (!first) this.tryDeduction(level);
       }
     } catch (e) {
       if (!(e instanceof StopSearch)) throw e;
-      if (this.solutions.length === 0 && this.pendingCond) this.accept(this.pendingCond.expr, this.pendingCond.cost);
+      this.acceptPending();
       return e.kind === "memoryLimit" ? { kind: "memoryLimit", bytes: this.en.bytes } : { kind: "timeLimit", ms: this.options.timeoutMs };
     }
-    if (this.solutions.length === 0 && this.pendingCond) this.accept(this.pendingCond.expr, this.pendingCond.cost);
+    this.acceptPending();
     return { kind: "exhausted", maxCost };
   }
 
-  /** Conditionals: accepted once the enumeration has reached (nearly) their cost, so smaller programs win. */
-  private tryConditional(level: number): void {
-    if (!this.cond) return;
-    const found = this.cond.solve(level + 40);
-    if (found && (!this.pendingCond || found.cost < this.pendingCond.cost)) this.pendingCond = found;
-    if (this.pendingCond && this.pendingCond.cost <= level + 2) {
-      this.accept(this.pendingCond.expr, this.pendingCond.cost);
-      this.pendingCond = undefined;
+  private acceptPending(): void {
+    if (this.solutions.length === 0 && this.pending) this.accept(this.pending.expr, this.pending.cost);
+  }
+
+  /**
+   * Conditionals (divide and conquer) and concatenations (top-down deduction) over the bank: the cheapest found
+   * is kept pending and accepted once enumeration has (nearly) reached its cost, so smaller programs still win.
+   */
+  private tryDeduction(level: number): void {
+    for (const found of [this.cond?.solve(level + 200), this.concat?.solve(level + 400, this.deadline)]) {
+      if (found && (!this.pending || found.cost < this.pending.cost)) this.pending = found;
     }
+    const gap = this.pending ? this.pending.cost - level : 0;
+    if (this.pending && (gap <= PENDING_SLACK || gap > MAX_GAP || !this.reachable(this.pending.cost - PENDING_SLACK))) {
+      this.accept(this.pending.expr, this.pending.cost);
+      this.pending = undefined;
+    }
+  }
+
+  /**
+   * Whether enumeration can plausibly reach cost level `target` within the remaining time, extrapolating the
+   * geometric growth of the recent levels' times. When it cannot, waiting for a smaller program is pointless.
+   */
+  private reachable(target: number): boolean {
+    const recent = this.levelMs.slice(-6).filter((ms) => ms > 0.5);
+    if (recent.length < 2) return true;
+    const last = recent[recent.length - 1] as number;
+    const growth = Math.min(3, Math.max(1.05, (last / (recent[0] as number)) ** (1 / (recent.length - 1))));
+    const n = target - this.level;
+    const estimate = (last * growth * (growth ** Math.min(n, 60) - 1)) / (growth - 1);
+    return estimate < (this.deadline - performance.now()) / 2;
   }
 
   private check(prod: number, cost: number, kids: readonly number[], vec: Float64Array): void {
@@ -144,6 +276,7 @@ class Search {
   }
 
   private accept(expr: Expr, cost: number): void {
+    if (this.solutions.length === 0) this.firstSolvedAt = this.level;
     const key = JSON.stringify(expr, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
     if (this.solutions.some((s) => s.key === key)) return;
     this.solutions.push({ expr, cost, key });

@@ -1,0 +1,179 @@
+import { call, type Expr } from "../dsl/expr.js";
+import type { Type } from "../dsl/types.js";
+import type { Enumerator } from "./enumerator.js";
+
+/** A bank entry whose value on every example is a substring of that example's expected output. */
+interface Piece {
+  readonly entry: number;
+  readonly cost: number;
+  readonly vals: readonly string[];
+}
+
+export interface ConcatOptions {
+  /** Production index-independent data: the concatenation primitive's name and its cost. */
+  readonly concatPrim: string;
+  readonly concatCost: number;
+  readonly type: Type;
+  /** Most search states expanded per solve. @default 40000 */
+  readonly maxStates?: number;
+  /** Most pieces kept. @default 20000 */
+  readonly maxPieces?: number;
+}
+
+/**
+ * Top-down deduction for string concatenation (the witness function of `++`, as in FlashMeta and Duet): the
+ * expected outputs are split into consecutive pieces, each produced by one enumerated program on every example
+ * at the same time. A cheapest-first search over position vectors finds the cheapest chain of pieces; the
+ * program is their right-nested concatenation.
+ *
+ * This reaches long concatenations (phone numbers reformatted piece by piece) that bottom-up enumeration alone
+ * would only reach at a cost level it never gets to.
+ */
+export class ConcatSolver {
+  private readonly pieces: Piece[] = [];
+  /** byVal[e]: pieces by their value on example e. */
+  private readonly byVal: Map<string, Piece[]>[];
+  private dirty = false;
+
+  constructor(
+    private readonly en: Enumerator,
+    private readonly targets: readonly string[],
+    private readonly startNt: number,
+    private readonly opts: ConcatOptions,
+  ) {
+    this.byVal = targets.map(() => new Map());
+    en.onMainEntry((entry) => this.observe(entry));
+  }
+
+  private observe(entry: number): void {
+    const bank = this.en.main.bank;
+    if (bank.nt.data[entry] !== this.startNt || this.pieces.length >= (this.opts.maxPieces ?? 20000)) return;
+    const vals: string[] = [];
+    let nonEmpty = false;
+    for (let e = 0; e < this.targets.length; e++) {
+      const v = this.en.valueOf(entry, e);
+      if (typeof v !== "string" || !(this.targets[e] as string).includes(v)) return;
+      if (v !== "") nonEmpty = true;
+      vals.push(v);
+    }
+    // A piece equal to a whole output everywhere is a plain solution, found without this solver.
+    if (!nonEmpty || vals.every((v, e) => v === this.targets[e])) return;
+    const p: Piece = { entry, cost: bank.cost.data[entry] as number, vals };
+    this.pieces.push(p);
+    vals.forEach((v, e) => {
+      const m = this.byVal[e] as Map<string, Piece[]>;
+      const list = m.get(v);
+      if (list) list.push(p);
+      else m.set(v, [p]);
+    });
+    this.dirty = true;
+  }
+
+  /** The cheapest concatenation program found with cost at most `maxCost`, if any (recomputed after changes). */
+  solve(maxCost: number, deadline = Infinity): { expr: Expr; cost: number } | undefined {
+    if (!this.dirty || this.pieces.length < 2) return undefined;
+    this.dirty = false;
+    const chain = this.search(maxCost, deadline);
+    if (!chain) return undefined;
+    return { expr: this.toExpr(chain.pieces), cost: chain.cost };
+  }
+
+  /** Cheapest-first search over vectors of positions (one per example) from all-zero to the outputs' ends. */
+  private search(maxCost: number, deadline: number): { pieces: Piece[]; cost: number } | undefined {
+    const E = this.targets.length;
+    const start = new Array<number>(E).fill(0);
+    const best = new Map<string, number>([[start.join(","), 0]]);
+    const heap = new MinHeap<{ pos: number[]; cost: number; chain: Piece[] }>((a, b) => a.cost - b.cost);
+    heap.push({ pos: start, cost: 0, chain: [] });
+    let expanded = 0;
+    while (heap.size > 0 && expanded++ < (this.opts.maxStates ?? 40000)) {
+      if ((expanded & 255) === 0 && performance.now() > deadline) return undefined;
+      const s = heap.pop()!;
+      if (s.cost > maxCost) return undefined;
+      if (s.cost > (best.get(s.pos.join(",")) ?? Infinity)) continue;
+      const anchor = s.pos.findIndex((p, e) => p < (this.targets[e] as string).length);
+      if (anchor < 0) return s.chain.length >= 2 ? { pieces: s.chain, cost: s.cost } : undefined;
+      for (const p of this.candidates(s.pos, anchor)) {
+        const next = s.pos.map((x, e) => x + (p.vals[e] as string).length);
+        const cost = s.cost + p.cost + (s.chain.length > 0 ? this.opts.concatCost : 0);
+        const key = next.join(",");
+        if (cost > maxCost || cost >= (best.get(key) ?? Infinity)) continue;
+        best.set(key, cost);
+        heap.push({ pos: next, cost, chain: [...s.chain, p] });
+      }
+    }
+    return undefined;
+  }
+
+  /** Pieces that fit at the positions on every example and advance on at least one. */
+  private *candidates(pos: readonly number[], anchor: number): Generator<Piece> {
+    const t = this.targets[anchor] as string;
+    const at = pos[anchor] as number;
+    const m = this.byVal[anchor] as Map<string, Piece[]>;
+    for (let len = t.length - at; len >= 0; len--) {
+      const list = m.get(t.slice(at, at + len));
+      if (!list) continue;
+      for (const p of list) if (this.fits(p, pos, len > 0)) yield p;
+    }
+  }
+
+  private fits(p: Piece, pos: readonly number[], advances: boolean): boolean {
+    let moves = advances;
+    for (let e = 0; e < pos.length; e++) {
+      const v = p.vals[e] as string;
+      if (!(this.targets[e] as string).startsWith(v, pos[e])) return false;
+      if (v !== "") moves = true;
+    }
+    return moves;
+  }
+
+  private toExpr(chain: readonly Piece[]): Expr {
+    const parts = chain.map((p) => this.en.toExpr(0, p.entry));
+    let out = parts[parts.length - 1] as Expr;
+    for (let i = parts.length - 2; i >= 0; i--) out = call(this.opts.concatPrim, this.opts.type, parts[i] as Expr, out);
+    return out;
+  }
+}
+
+/** A binary min-heap. */
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly less: (a: T, b: T) => number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(x: T): void {
+    const a = this.items;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.less(a[i] as T, a[parent] as T) >= 0) break;
+      [a[i], a[parent]] = [a[parent] as T, a[i] as T];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(a[l] as T, a[m] as T) < 0) m = l;
+        if (r < a.length && this.less(a[r] as T, a[m] as T) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m] as T, a[i] as T];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
