@@ -5,6 +5,8 @@
 const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   throughput: () => import("./throughput.js"),
   learning: () => import("./learning.js"),
+  retrieval: () => import("./corpus-retrieval.js"),
+  killtest: () => import("./corpus-killtest.js"),
   site: () => import("./site.js"),
 };
 

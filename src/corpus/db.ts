@@ -1,11 +1,13 @@
 /**
  * The SQLite connection of the index (node-sqlite3-wasm, default import only: FACTS.md).
  *
- * Every connection starts with `locking_mode=EXCLUSIVE`: the binding can open a file left in WAL mode only that
- * way, and it keeps the binding's `<db>.lock` directory for the whole session (taken once; each take and release
- * costs milliseconds on ext4). Writes switch the session to WAL, which survived the kill test where the binding's
- * rollback-journal recovery did not; closing switches back to DELETE so no `-wal` file outlives a clean session.
- * Callers hold the corpus lock (lock.ts) around a connection's whole life.
+ * The index lives in WAL mode for good, and every connection starts with `locking_mode=EXCLUSIVE` (the binding
+ * can use WAL only that way, and keeps its `<db>.lock` directory for the whole session: taken once, because each
+ * take and release costs milliseconds on ext4). Why never a rollback journal: the binding takes one lock directory
+ * for every lock level, so its "is a RESERVED lock held?" check also sees the process's own lock and a hot journal
+ * is never rolled back (the kill test in FACTS.md); even switching between DELETE and WAL writes through such a
+ * journal, so the mode is set once, when the index is built, and never switched back. WAL recovery does not
+ * depend on that check. Callers hold the corpus lock (lock.ts) around a connection's whole life.
  */
 import sqlite from "node-sqlite3-wasm";
 
@@ -19,6 +21,7 @@ export function openDb(file: string, options: { readonly mustExist?: boolean; re
   try {
     db.exec("PRAGMA locking_mode=EXCLUSIVE");
     db.exec("PRAGMA busy_timeout=5000");
+    db.exec("PRAGMA synchronous=NORMAL");
     return db;
   } catch (e) {
     db.close();
@@ -26,21 +29,20 @@ export function openDb(file: string, options: { readonly mustExist?: boolean; re
   }
 }
 
-/** Switches a session to WAL before its first write (a no-op when already there). */
-export function useWal(db: Db): void {
-  const row = db.get("PRAGMA journal_mode=WAL") as Row | null;
-  if (String(row?.["journal_mode"]).toLowerCase() !== "wal") throw new Error(`could not switch the index to WAL mode (got ${String(row?.["journal_mode"])})`);
-  db.exec("PRAGMA synchronous=NORMAL");
+/** The journal mode of an open database, lowercase ("wal", "delete", "off"...). */
+export function journalMode(db: Db): string {
+  return String((db.get("PRAGMA journal_mode") as Row | null)?.["journal_mode"] ?? "").toLowerCase();
 }
 
-/** Ends a session: back to DELETE mode (checkpoints and removes the -wal file), then closes. */
+/** Puts a database in WAL mode (once, when it is built). @throws Error when the binding refuses */
+export function setWal(db: Db): void {
+  const row = db.get("PRAGMA journal_mode=WAL") as Row | null;
+  if (String(row?.["journal_mode"]).toLowerCase() !== "wal") throw new Error(`could not switch the index to WAL mode (got ${String(row?.["journal_mode"])})`);
+}
+
+/** Ends a session: the last connection checkpoints the WAL into the database and removes the -wal file. */
 export function closeDb(db: Db): void {
-  if (!db.isOpen) return;
-  try {
-    db.get("PRAGMA journal_mode=DELETE");
-  } finally {
-    db.close();
-  }
+  if (db.isOpen) db.close();
 }
 
 /** Runs `fn` in one transaction (rolled back when it throws). */

@@ -2,26 +2,27 @@
  * Opening the index at the start of a session, with the log as the truth:
  *
  * 1. Signs of a crash: the corpus lock was stale, the binding's `corpus.db.lock` directory is still there (a
- *    killed process never released it: removed, with a notice), or a `-wal`/`-journal` file outlived its session.
- *    Then `PRAGMA integrity_check` runs (about 1.6 s at 100,000 entries, so not on every open).
+ *    killed process never released it: removed, with a notice), or a `-wal` file outlived its session. Then
+ *    `PRAGMA integrity_check` runs (about 1.6 s at 100,000 entries, so not on every open). A `-journal` file means
+ *    a rollback-journal write was interrupted, which this binding cannot roll back (db.ts): the index is rebuilt.
  * 2. The index is rebuilt from corpus.jsonl when it is missing, unreadable, fails the check, or was built from a
  *    different log (its recorded offset is past the end, or the line before it has another hash).
  * 3. Otherwise the caller catches up from the recorded position.
  *
- * A rebuild writes `corpus.db.rebuild` with no journal, then renames it over corpus.db: a crash mid-rebuild leaves
- * the old index (or none) and a temp file the next open deletes. Learned weights are copied over when the old
- * database can still be read.
+ * A rebuild writes `corpus.db.rebuild` with no journal, switches it to WAL and renames it over corpus.db: a crash
+ * mid-rebuild leaves the old index (or none) and a temp file the next open deletes. Learned weights are copied
+ * over when the old database can still be read.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { closeDb, integrityCheck, openDb, str, useWal, type Db, type Row } from "./db.js";
+import { closeDb, integrityCheck, journalMode, openDb, setWal, str, type Db, type Row } from "./db.js";
 import { CorpusError, CorpusLogError } from "./errors.js";
 import { ingestLog, readPosition, START, writeMeta } from "./ingest.js";
 import { lineBefore, lineHash, logSize, syncDir } from "./log.js";
 import type { CorpusPaths } from "./paths.js";
-import { migrate, schemaVersion, SCHEMA_VERSION } from "./schema.js";
+import { migrate } from "./schema.js";
 
 export interface OpenIndexOptions {
   /** The session found a stale corpus lock (its owner was killed). */
@@ -35,6 +36,7 @@ export interface OpenIndexOptions {
 export async function openIndex(paths: CorpusPaths, options: OpenIndexOptions): Promise<Db> {
   const crashed = await crashSigns(paths, options);
   if (!existsSync(paths.db)) return rebuild(paths, undefined, options.notice);
+  if (existsSync(paths.dbJournal)) return rebuild(paths, "an interrupted rollback-journal write left corpus.db-journal, which this SQLite binding cannot roll back", options.notice);
   let db: Db | undefined;
   try {
     db = openDb(paths.db, { mustExist: true });
@@ -60,14 +62,14 @@ async function crashSigns(paths: CorpusPaths, options: OpenIndexOptions): Promis
     options.notice(`removed the stale SQLite lock ${paths.dbLock} left by a process that was killed while using the index`);
     crashed = true;
   }
-  if (existsSync(paths.dbWal) || existsSync(paths.dbJournal)) crashed = true;
+  if (existsSync(paths.dbWal)) crashed = true;
   await removeDbFiles(paths.dbRebuild);
   return crashed;
 }
 
 /** Undefined when the index can be used as it is, otherwise why it must be rebuilt. @throws CorpusError */
 async function validate(db: Db, paths: CorpusPaths, check: boolean): Promise<string | undefined> {
-  if (schemaVersion(db) < SCHEMA_VERSION) useWal(db);
+  if (journalMode(db) !== "wal") setWal(db);
   migrate(db, paths.db);
   if (check) {
     const result = integrityCheck(db);
@@ -103,6 +105,7 @@ export async function rebuild(paths: CorpusPaths, reason: string | undefined, no
     for (const w of weights) tmp.run("INSERT OR REPLACE INTO weights (name, data, updated) VALUES (?, ?, ?)", [w.name, w.data, w.updated]);
     tmp.exec("COMMIT");
     await ingestLog(tmp, paths.log, START);
+    setWal(tmp);
   } finally {
     tmp.close();
   }

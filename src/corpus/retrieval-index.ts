@@ -98,12 +98,17 @@ export class RetrievalIndex {
     const sigScores = this.signatureScores(query);
     const top = new TopK(k);
     const touched = this.countTokens(query);
+    const querySize = query.tokens.size;
     try {
       for (const id of touched) {
         const e = this.entries[id]!;
-        if (accept(e)) top.offer(this.rank(e, sigScores, this.counts[id]!, query.tokens.size));
+        if (!accept(e)) continue;
+        const signature = sigScores[e.sigId] ?? 0;
+        const description = jaccardFromCounts(this.counts[id]!, querySize, e.tokens.length);
+        const score = combineScore(signature, description, e.perfect);
+        if (top.admits(score, e.khash)) top.insert({ id, khash: e.khash, parts: { signature, description, perfect: e.perfect, score } });
       }
-      this.offerUntouched(top, sigScores, accept, query.tokens.size);
+      this.offerUntouched(top, sigScores, accept, querySize);
     } finally {
       for (const id of touched) this.counts[id] = 0;
     }
@@ -126,8 +131,8 @@ export class RetrievalIndex {
     return out.sort(compareRanked);
   }
 
-  private rank(e: Entry, sigScores: ReadonlyMap<number, number>, inter: number, querySize: number): Ranked {
-    const signature = sigScores.get(e.sigId) ?? 0;
+  private rank(e: Entry, sigScores: Float64Array, inter: number, querySize: number): Ranked {
+    const signature = sigScores[e.sigId] ?? 0;
     const description = jaccardFromCounts(inter, querySize, e.tokens.length);
     return { id: e.id, khash: e.khash, parts: { signature, description, perfect: e.perfect, score: combineScore(signature, description, e.perfect) } };
   }
@@ -149,24 +154,28 @@ export class RetrievalIndex {
   }
 
   /** Entries sharing no token: signature groups best first, each in rank order, while they can still enter. */
-  private offerUntouched(top: TopK, sigScores: ReadonlyMap<number, number>, accept: (e: Entry) => boolean, querySize: number): void {
-    const order = [...this.groups.keys()].sort((a, b) => (sigScores.get(b) ?? 0) - (sigScores.get(a) ?? 0));
+  private offerUntouched(top: TopK, sigScores: Float64Array, accept: (e: Entry) => boolean, querySize: number): void {
+    const order = [...this.groups.keys()].sort((a, b) => (sigScores[b] ?? 0) - (sigScores[a] ?? 0));
     for (const sigId of order) {
-      const s = sigScores.get(sigId) ?? 0;
+      const s = sigScores[sigId] ?? 0;
       if (!top.mayEnter(combineScore(s, 0, true))) break;
       for (const id of this.sortedGroup(sigId)) {
         const e = this.entries[id]!;
         if (this.counts[id]! > 0 || !accept(e)) continue;
         const r = this.rank(e, sigScores, 0, querySize);
-        if (!top.offer(r)) break;
+        if (!top.admits(r.parts.score, r.khash)) break;
+        top.insert(r);
       }
     }
   }
 
-  private signatureScores(query: PreparedQuery): Map<number, number> {
-    const out = new Map<number, number>();
+  /** Signature match per signature id (ids are small integers). */
+  private signatureScores(query: PreparedQuery): Float64Array {
+    let max = 0;
+    for (const id of this.sigs.keys()) max = Math.max(max, id);
+    const out = new Float64Array(max + 1);
     const q = query.signature;
-    for (const [id, shape] of this.sigs) out.set(id, q ? signatureMatch(q, shape) : 0);
+    if (q) for (const [id, shape] of this.sigs) out[id] = signatureMatch(q, shape);
     return out;
   }
 
@@ -236,15 +245,21 @@ class TopK {
 
   constructor(private readonly k: number) {}
 
-  /** False when `r` does not enter (and so nothing ranked after it would). */
-  offer(r: Ranked): boolean {
+  /** Whether an entry with this score and key would enter. */
+  admits(score: number, khash: string): boolean {
     const items = this.items;
-    if (items.length === this.k && compareRanked(r, items[items.length - 1]!) >= 0) return false;
+    if (items.length < this.k) return true;
+    const last = items[items.length - 1]!;
+    return score > last.parts.score || (score === last.parts.score && khash < last.khash);
+  }
+
+  /** Inserts an admitted entry in order, dropping the worst beyond k. */
+  insert(r: Ranked): void {
+    const items = this.items;
     let i = items.length;
     while (i > 0 && compareRanked(r, items[i - 1]!) < 0) i--;
     items.splice(i, 0, r);
     if (items.length > this.k) items.pop();
-    return true;
   }
 
   /** Whether an entry scoring `bound` at best could still enter. */

@@ -11,7 +11,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { CorpusRecordSchema, type CorpusRecord } from "../learn/record.js";
 import { descriptionTokens, prepareQuery, type RetrievalQuery, type ScoreParts } from "../learn/retrieval.js";
-import { closeDb, integrityCheck, num, str, useWal, type Db, type Row } from "./db.js";
+import { closeDb, integrityCheck, num, str, type Db, type Row } from "./db.js";
 import { CorpusError } from "./errors.js";
 import { csvHeader, csvRow, type ExportFormat } from "./formats.js";
 import { ingestLog, Ingestor, readMeta, readPosition, type IngestCounts } from "./ingest.js";
@@ -111,7 +111,6 @@ export interface CheckReport {
 
 interface Session {
   readonly db: Db;
-  wal: boolean;
 }
 
 /** The corpus of one folder. */
@@ -231,7 +230,6 @@ export class CorpusStore {
   /** Stores learned weights (any JSON value) under `name`. */
   async saveWeights(name: string, data: unknown): Promise<void> {
     await this.run((s) => {
-      this.writable(s);
       s.db.run("INSERT OR REPLACE INTO weights (name, data, updated) VALUES (?, ?, ?)", [name, JSON.stringify(data), new Date().toISOString()]);
     });
   }
@@ -276,7 +274,7 @@ export class CorpusStore {
     try {
       await repairLog(this.paths.log, this.notice);
       const db = await openIndex(this.paths, { brokeStale, verify: this.options.verify ?? false, notice: this.notice });
-      const session: Session = { db, wal: false };
+      const session: Session = { db };
       this.session = session;
       await this.catchUp(session);
       return session;
@@ -303,18 +301,11 @@ export class CorpusStore {
     }
   }
 
-  private writable(s: Session): void {
-    if (s.wal) return;
-    useWal(s.db);
-    s.wal = true;
-  }
-
   /** Ingests log lines the index has not seen. */
   private async catchUp(s: Session): Promise<IngestCounts> {
     const pos = readPosition(s.db);
     const size = (await logSize(this.paths.log)) ?? 0;
     if (size <= pos.offset) return { added: 0, superseded: 0, duplicates: 0, skipped: 0 };
-    this.writable(s);
     return (await ingestLog(s.db, this.paths.log, pos)).counts;
   }
 
