@@ -35,6 +35,8 @@ export interface SygusTaskResult {
   readonly program: string | null;
   readonly stop_reason: string;
   readonly unsupported?: string;
+  /** Size of the reference solution shipped with the problem (EuPhony's training set has one). */
+  readonly reference_size?: number;
   readonly cvc5?: { readonly solved: boolean; readonly time_ms: number; readonly size: number; readonly program: string | null; readonly error?: string };
 }
 
@@ -42,6 +44,8 @@ export interface SygusSummary {
   readonly tasks: number;
   readonly ours: { readonly solved: number; readonly median_ms: number; readonly median_size: number };
   readonly cvc5?: { readonly solved: number; readonly median_ms: number; readonly median_size: number };
+  /** Tasks with a reference solution: how many we solve with a program no larger than it. */
+  readonly reference?: { readonly with_reference: number; readonly solved: number; readonly no_larger: number; readonly smaller: number };
   readonly only_ours?: readonly string[];
   readonly only_cvc5?: readonly string[];
   /** On tasks both solve: our median time / cvc5's, and the median sizes. */
@@ -96,9 +100,11 @@ function ourRow(p: Problem, r: SearchResult): SygusTaskResult {
     const got = interpret(r.program!, names, ex.inputs);
     return !isError(got) && pyEq(got as Value, ex.output);
   });
+  const ref = (p.sygus as { reference?: { size: number } } | undefined)?.reference;
   return {
     name: baseName(p.file),
     file: p.file,
+    ...(ref ? { reference_size: ref.size } : {}),
     solved: ok,
     time_ms: Math.round(r.stats.elapsedMs),
     size: ok ? exprSize(r.program!) : 0,
@@ -150,15 +156,29 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
+function referenceSummary(tasks: readonly SygusTaskResult[]): SygusSummary["reference"] {
+  const withRef = tasks.filter((t) => t.reference_size !== undefined);
+  if (withRef.length === 0) return undefined;
+  const solved = withRef.filter((t) => t.solved);
+  return {
+    with_reference: withRef.length,
+    solved: solved.length,
+    no_larger: solved.filter((t) => t.size <= (t.reference_size ?? 0)).length,
+    smaller: solved.filter((t) => t.size < (t.reference_size ?? 0)).length,
+  };
+}
+
 function summarize(tasks: readonly SygusTaskResult[], vs: boolean): SygusSummary {
   const mine = tasks.filter((t) => t.solved);
   const ours = { solved: mine.length, median_ms: median(mine.map((t) => t.time_ms)), median_size: median(mine.map((t) => t.size)) };
-  if (!vs) return { tasks: tasks.length, ours };
+  const ref = referenceSummary(tasks);
+  if (!vs) return { tasks: tasks.length, ours, ...(ref ? { reference: ref } : {}) };
   const theirs = tasks.filter((t) => t.cvc5?.solved);
   const both = tasks.filter((t) => t.solved && t.cvc5?.solved);
   return {
     tasks: tasks.length,
     ours,
+    ...(ref ? { reference: ref } : {}),
     cvc5: { solved: theirs.length, median_ms: median(theirs.map((t) => t.cvc5?.time_ms ?? 0)), median_size: median(theirs.map((t) => t.cvc5?.size ?? 0)) },
     only_ours: tasks.filter((t) => t.solved && !t.cvc5?.solved).map((t) => t.name),
     only_cvc5: tasks.filter((t) => !t.solved && t.cvc5?.solved).map((t) => t.name),
@@ -185,6 +205,7 @@ function toCsv(tasks: readonly SygusTaskResult[]): string {
 /** Human-readable summary lines (printed by the CLI). */
 export function summaryLines(s: SygusSummary): string[] {
   const lines = [`tasks: ${s.tasks}`, `aurora: solved ${s.ours.solved}, median time ${s.ours.median_ms.toFixed(0)} ms, median size ${s.ours.median_size}`];
+  if (s.reference) lines.push(`reference solutions: ${s.reference.with_reference} tasks have one; aurora solves ${s.reference.solved}, ${s.reference.no_larger} no larger than the reference (${s.reference.smaller} smaller)`);
   if (s.cvc5 && s.both) {
     lines.push(`cvc5:   solved ${s.cvc5.solved}, median time ${s.cvc5.median_ms.toFixed(0)} ms, median size ${s.cvc5.median_size}`);
     lines.push(`solved by aurora only (${s.only_ours?.length ?? 0}): ${s.only_ours?.join(", ") || "-"}`);
