@@ -113,6 +113,14 @@ export async function pageWeights(outDir: string): Promise<PageWeights> {
   };
 }
 
+/** Vite-style variables a parent tool (e.g. Vitest sets BASE_URL=/) would leak into Astro's own Vite. */
+const VITE_VARS = /^(BASE_URL|MODE|DEV|PROD|SSR|TEST|VITE_.*|VITEST.*|NODE_ENV)$/;
+
+/** The environment for the Astro child process, without a parent's Vite variables. */
+export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !VITE_VARS.test(k)));
+}
+
 /** Builds the dashboard. @throws SiteBuildError (no runs, install or build failure) */
 export async function buildSite(config: SiteConfig): Promise<SiteResult> {
   const siteDir = config.siteDir ?? defaultSiteDir();
@@ -124,7 +132,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteResult> {
   const cache = await mkdtemp(path.join(tmpdir(), "aurora-site-cache-"));
   const started = performance.now();
   try {
-    const env = { ...process.env, AURORA_SITE_DATA: dataDir, AURORA_SITE_OUT: outDir, AURORA_SITE_BASE: base, AURORA_SITE_CACHE: cache, ASTRO_TELEMETRY_DISABLED: "1" };
+    const env = { ...childEnv(process.env), AURORA_SITE_DATA: dataDir, AURORA_SITE_OUT: outDir, AURORA_SITE_BASE: base, AURORA_SITE_CACHE: cache, ASTRO_TELEMETRY_DISABLED: "1" };
     const r = await run(process.execPath, [path.join(siteDir, "node_modules", "astro", "astro.js"), "build", "--silent"], siteDir, env, config.onOutput);
     if (r.code !== 0) throw new SiteBuildError(`the site build failed (exit ${r.code}):\n${r.output.slice(-4000)}`);
   } finally {

@@ -73,5 +73,5 @@ export const INJECTED = `({
   jsLinks: [...document.querySelectorAll("[href]")].filter((el) => /^\\s*javascript:/i.test(el.getAttribute("href") || "")).length,
 })`;
 
-/** Elements wider than the viewport (a phone layout must have none). */
-export const OVERFLOWING = `[...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((el) => el.tagName + "." + el.className + " " + el.getBoundingClientRect().right)`;
+/** Elements wider than the viewport, outside sideways-scrolling boxes (`.scroll`); a phone layout must have none. */
+export const OVERFLOWING = `[...document.querySelectorAll("body *")].filter((el) => !el.closest(".scroll") && el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((el) => el.tagName + "." + el.className + " " + el.getBoundingClientRect().right)`;

@@ -24,7 +24,7 @@ pre{white-space:pre-wrap;word-break:break-word;background:var(--bg);border:1px s
 table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line);border-radius:10px}
 th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
-td{overflow-wrap:anywhere}
+td,h1,h2,h3,p,li{overflow-wrap:anywhere}
 .scroll{overflow-x:auto;max-width:100%}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .st{display:inline-block;padding:0 .5em;border-radius:999px;font-size:.8rem;font-weight:600;border:1px solid currentColor}
