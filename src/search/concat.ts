@@ -2,7 +2,7 @@ import { call, type Expr } from "../dsl/expr.js";
 import type { Type } from "../dsl/types.js";
 import type { Enumerator } from "./enumerator.js";
 
-/** A bank entry whose value on every example is a substring of that example's expected output. */
+/** A bank entry usable as a piece: its cost and its value on every example ("" where it has none). */
 interface Piece {
   readonly entry: number;
   readonly cost: number;
@@ -10,13 +10,13 @@ interface Piece {
 }
 
 export interface ConcatOptions {
-  /** Production index-independent data: the concatenation primitive's name and its cost. */
+  /** The concatenation primitive's stable name and its production's cost. */
   readonly concatPrim: string;
   readonly concatCost: number;
   readonly type: Type;
   /** Most search states expanded per solve. @default 40000 */
   readonly maxStates?: number;
-  /** Most pieces kept. @default 20000 */
+  /** Most pieces kept. @default 50000 */
   readonly maxPieces?: number;
 }
 
@@ -26,12 +26,15 @@ export interface ConcatOptions {
  * at the same time. A cheapest-first search over position vectors finds the cheapest chain of pieces; the
  * program is their right-nested concatenation.
  *
+ * Pieces are indexed per example, so the same solver also answers for a subset of the examples (the leaves of a
+ * divide-and-conquer tree).
+ *
  * This reaches long concatenations (phone numbers reformatted piece by piece) that bottom-up enumeration alone
  * would only reach at a cost level it never gets to.
  */
 export class ConcatSolver {
   private readonly pieces: Piece[] = [];
-  /** byVal[e]: pieces by their value on example e. */
+  /** byVal[e]: pieces by their value on example e, for values that occur in e's output. */
   private readonly byVal: Map<string, Piece[]>[];
   private dirty = false;
 
@@ -47,41 +50,44 @@ export class ConcatSolver {
 
   private observe(entry: number): void {
     const bank = this.en.main.bank;
-    if (bank.nt.data[entry] !== this.startNt || this.pieces.length >= (this.opts.maxPieces ?? 20000)) return;
+    if (bank.nt.data[entry] !== this.startNt || this.pieces.length >= (this.opts.maxPieces ?? 50000)) return;
     const vals: string[] = [];
-    let nonEmpty = false;
+    const fitsAt: number[] = [];
     for (let e = 0; e < this.targets.length; e++) {
       const v = this.en.valueOf(entry, e);
-      if (typeof v !== "string" || !(this.targets[e] as string).includes(v)) return;
-      if (v !== "") nonEmpty = true;
-      vals.push(v);
+      const s = typeof v === "string" ? v : "";
+      vals.push(s);
+      if (typeof v === "string" && v !== "" && (this.targets[e] as string).includes(v)) fitsAt.push(e);
     }
-    // A piece equal to a whole output everywhere is a plain solution, found without this solver.
-    if (!nonEmpty || vals.every((v, e) => v === this.targets[e])) return;
+    if (fitsAt.length === 0) return;
     const p: Piece = { entry, cost: bank.cost.data[entry] as number, vals };
     this.pieces.push(p);
-    vals.forEach((v, e) => {
+    for (const e of fitsAt) {
       const m = this.byVal[e] as Map<string, Piece[]>;
+      const v = vals[e] as string;
       const list = m.get(v);
       if (list) list.push(p);
       else m.set(v, [p]);
-    });
+    }
     this.dirty = true;
   }
 
-  /** The cheapest concatenation program found with cost at most `maxCost`, if any (recomputed after changes). */
+  /** The cheapest concatenation program for every example with cost at most `maxCost` (recomputed after changes). */
   solve(maxCost: number, deadline = Infinity): { expr: Expr; cost: number } | undefined {
     if (!this.dirty || this.pieces.length < 2) return undefined;
     this.dirty = false;
-    const chain = this.search(maxCost, deadline);
-    if (!chain) return undefined;
-    return { expr: this.toExpr(chain.pieces), cost: chain.cost };
+    return this.solveFor(this.targets.map((_, e) => e), maxCost, deadline);
   }
 
-  /** Cheapest-first search over vectors of positions (one per example) from all-zero to the outputs' ends. */
-  private search(maxCost: number, deadline: number): { pieces: Piece[]; cost: number } | undefined {
-    const E = this.targets.length;
-    const start = new Array<number>(E).fill(0);
+  /** The cheapest concatenation program for the examples `on` (indices), ignoring the others. */
+  solveFor(on: readonly number[], maxCost: number, deadline = Infinity): { expr: Expr; cost: number } | undefined {
+    const chain = this.search(on, maxCost, deadline);
+    return chain ? { expr: this.toExpr(chain.pieces), cost: chain.cost } : undefined;
+  }
+
+  /** Cheapest-first search over vectors of positions (one per example of `on`) from zero to the outputs' ends. */
+  private search(on: readonly number[], maxCost: number, deadline: number): { pieces: Piece[]; cost: number } | undefined {
+    const start = new Array<number>(on.length).fill(0);
     const best = new Map<string, number>([[start.join(","), 0]]);
     const heap = new MinHeap<{ pos: number[]; cost: number; chain: Piece[] }>((a, b) => a.cost - b.cost);
     heap.push({ pos: start, cost: 0, chain: [] });
@@ -91,10 +97,10 @@ export class ConcatSolver {
       const s = heap.pop()!;
       if (s.cost > maxCost) return undefined;
       if (s.cost > (best.get(s.pos.join(",")) ?? Infinity)) continue;
-      const anchor = s.pos.findIndex((p, e) => p < (this.targets[e] as string).length);
+      const anchor = s.pos.findIndex((p, i) => p < (this.targets[on[i] as number] as string).length);
       if (anchor < 0) return s.chain.length >= 2 ? { pieces: s.chain, cost: s.cost } : undefined;
-      for (const p of this.candidates(s.pos, anchor)) {
-        const next = s.pos.map((x, e) => x + (p.vals[e] as string).length);
+      for (const p of this.candidates(on, s.pos, anchor)) {
+        const next = s.pos.map((x, i) => x + (p.vals[on[i] as number] as string).length);
         const cost = s.cost + p.cost + (s.chain.length > 0 ? this.opts.concatCost : 0);
         const key = next.join(",");
         if (cost > maxCost || cost >= (best.get(key) ?? Infinity)) continue;
@@ -105,26 +111,25 @@ export class ConcatSolver {
     return undefined;
   }
 
-  /** Pieces that fit at the positions on every example and advance on at least one. */
-  private *candidates(pos: readonly number[], anchor: number): Generator<Piece> {
-    const t = this.targets[anchor] as string;
+  /** Pieces that fit at the positions on every example of `on` and advance on at least one. */
+  private *candidates(on: readonly number[], pos: readonly number[], anchor: number): Generator<Piece> {
+    const e = on[anchor] as number;
+    const t = this.targets[e] as string;
     const at = pos[anchor] as number;
-    const m = this.byVal[anchor] as Map<string, Piece[]>;
-    for (let len = t.length - at; len >= 0; len--) {
+    const m = this.byVal[e] as Map<string, Piece[]>;
+    for (let len = t.length - at; len >= 1; len--) {
       const list = m.get(t.slice(at, at + len));
       if (!list) continue;
-      for (const p of list) if (this.fits(p, pos, len > 0)) yield p;
+      for (const p of list) if (this.fits(p, on, pos)) yield p;
     }
   }
 
-  private fits(p: Piece, pos: readonly number[], advances: boolean): boolean {
-    let moves = advances;
-    for (let e = 0; e < pos.length; e++) {
-      const v = p.vals[e] as string;
-      if (!(this.targets[e] as string).startsWith(v, pos[e])) return false;
-      if (v !== "") moves = true;
+  private fits(p: Piece, on: readonly number[], pos: readonly number[]): boolean {
+    for (let i = 0; i < on.length; i++) {
+      const e = on[i] as number;
+      if (!(this.targets[e] as string).startsWith(p.vals[e] as string, pos[i])) return false;
     }
-    return moves;
+    return true;
   }
 
   private toExpr(chain: readonly Piece[]): Expr {

@@ -11,7 +11,13 @@ interface Term {
 }
 
 /** A decision tree over enumerated predicates and terms (the conditional program found by divide and conquer). */
-type Tree = { readonly leaf: Term; readonly cost: number; readonly leaves: 1 } | { readonly pred: Term; readonly yes: Tree; readonly no: Tree; readonly cost: number; readonly leaves: number };
+type Tree =
+  | { readonly leaf: Term; readonly cost: number; readonly leaves: 1 }
+  | { readonly built: Expr; readonly cost: number; readonly leaves: 1 }
+  | { readonly pred: Term; readonly yes: Tree; readonly no: Tree; readonly cost: number; readonly leaves: number };
+
+/** Synthesizes a leaf for a subset of the examples (indices) when no single enumerated term covers it. */
+export type LeafSynth = (on: readonly number[], maxCost: number) => { readonly expr: Expr; readonly cost: number } | undefined;
 
 /** Options of the divide-and-conquer solver. */
 export interface CondOptions {
@@ -27,6 +33,8 @@ export interface CondOptions {
   readonly maxLeaves?: number;
   /** Predicates tried at each split, best first. @default 3 */
   readonly beam?: number;
+  /** Builds leaves no single term covers (for example a concatenation that is right on just those examples). */
+  readonly leafSynth?: LeafSynth;
 }
 
 /**
@@ -83,8 +91,9 @@ export class CondSolver {
 
   /** The cheapest conditional program found with cost at most `maxCost`, if any (only recomputed after changes). */
   solve(maxCost: number): { expr: Expr; cost: number } | undefined {
-    if (!this.dirty || this.terms.size < 2 || this.preds.length === 0) return undefined;
+    if (!this.dirty || (this.terms.size < 2 && !this.opts.leafSynth) || this.preds.length === 0) return undefined;
     this.dirty = false;
+    this.synthCache.clear();
     const all = allBits(this.E);
     const maxLeaves = this.opts.maxLeaves ?? Math.max(2, Math.floor(this.E / 2));
     const tree = this.learn(all, this.opts.maxDepth ?? 3, maxCost, maxLeaves);
@@ -95,6 +104,8 @@ export class CondSolver {
   private learn(S: Bits, depth: number, budget: number, maxLeaves: number): Tree | undefined {
     const leaf = this.bestLeaf(S);
     if (leaf) return leaf.cost <= budget ? { leaf, cost: leaf.cost, leaves: 1 } : undefined;
+    const built = this.synthLeaf(S, budget);
+    if (built) return { built: built.expr, cost: built.cost, leaves: 1 };
     if (depth === 0 || maxLeaves < 2) return undefined;
     let best: Tree | undefined;
     for (const p of this.rankPreds(S)) {
@@ -110,6 +121,22 @@ export class CondSolver {
       if (!best || cost < best.cost) best = { pred: p, yes, no, cost, leaves: yes.leaves + no.leaves };
     }
     return best;
+  }
+
+  private readonly synthCache = new Map<string, { expr: Expr; cost: number } | undefined>();
+
+  /** A synthesized leaf for S (a proper subset of the examples), cached per subset within one solve. */
+  private synthLeaf(S: Bits, budget: number): { expr: Expr; cost: number } | undefined {
+    const synth = this.opts.leafSynth;
+    if (!synth || popcount(S) === this.E) return undefined;
+    const key = bitsKey(S);
+    if (!this.synthCache.has(key)) {
+      const on: number[] = [];
+      for (let e = 0; e < this.E; e++) if (((S[e >>> 5] as number) >>> (e & 31)) & 1) on.push(e);
+      this.synthCache.set(key, synth(on, budget) ?? undefined);
+    }
+    const r = this.synthCache.get(key);
+    return r && r.cost <= budget ? r : undefined;
   }
 
   private bestLeaf(S: Bits): Term | undefined {
@@ -143,6 +170,7 @@ export class CondSolver {
 
   private toExpr(t: Tree): Expr {
     if ("leaf" in t) return this.en.toExpr(0, t.leaf.entry);
+    if ("built" in t) return t.built;
     const then = this.toExpr(t.yes);
     const type: Type = then.type;
     return call(this.opts.ifOp ?? "if", type, this.en.toExpr(0, t.pred.entry), then, this.toExpr(t.no));

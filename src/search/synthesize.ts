@@ -193,13 +193,15 @@ class Search {
     });
     this.target = Float64Array.from(problem.examples, (e) => this.en.encodeFor(grammar.start, e.output));
     this.en.onTarget = (prod, cost, kids, vec) => this.check(prod, cost, kids, vec);
-    if (conditional) {
-      const { prod, boolNt } = conditional;
-      this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: prod.cost, ifOp: prod.prim.name, boolNt });
-    }
     const cat = concatOf(grammar);
     if (cat && problem.examples.every((e) => typeof e.output === "string")) {
       this.concat = new ConcatSolver(this.en, problem.examples.map((e) => e.output as string), grammar.start, { concatPrim: cat.prim.name, concatCost: cat.cost, type: problem.returns });
+    }
+    if (conditional) {
+      const { prod, boolNt } = conditional;
+      const concat = this.concat;
+      const leafSynth = concat ? (on: readonly number[], max: number) => concat.solveFor(on, max, this.deadline) : undefined;
+      this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: prod.cost, ifOp: prod.prim.name, boolNt, ...(leafSynth ? { leafSynth } : {}) });
     }
   }
 
