@@ -1,5 +1,5 @@
 /** The compare, baseline and report commands end to end on real run folders (in-process CLI). */
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { aurora } from "../cli/helpers.js";
@@ -56,6 +56,21 @@ describe("aurora compare", () => {
     expect((await aurora(["compare", "x", "y"], root)).err).toContain('no run "x"');
     expect((await aurora(["compare", "latest", "--rule", "time.warn.relative=-1"], root)).err).toContain("rule time.warn.relative");
     expect((await aurora(["baseline", "save", "../evil"], root)).code).toBe(2);
+  });
+});
+
+describe("aurora run writes the report", () => {
+  it("runs/<id>/report.html after a real run, compared with the previous run", async () => {
+    const root = await tempRoot();
+    await cp(path.join(import.meta.dirname, "..", "..", "examples", "numbers.py"), path.join(root, "numbers.py"));
+    const args = ["run", "numbers.py", "--timeout", "2", "--no-corpus"];
+    expect((await aurora(args, root)).code).toBe(0);
+    const second = await aurora(args, root);
+    expect(second.code).toBe(0);
+    const html = await readFile(path.join(root, "runs", "latest", "report.html"), "utf8");
+    expect(html).toContain("No regressions ✓");
+    expect(html).toMatch(/vs previous run <code>\d{8}T\d{6}Z-[0-9a-f]{4}<\/code>/);
+    expect(html).toContain("def ");
   });
 });
 
