@@ -8,18 +8,7 @@ import { writeRun } from "../src/app/runs.js";
 import type { RunMeta, RunScores, SpecScore } from "../src/report/schema.js";
 import { serializeProgress } from "../src/tracker/parse.js";
 import { seedTemplate } from "../src/tracker/templates.js";
-
-/** A seeded PRNG (mulberry32): the same seed gives the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./corpus-gen.js";
 
 const VARS = [["$", "s", "str"], ["$", "x", "int"], ["$", "xs", "list[int]"]];
 const OPS = ["add", "mul", "len", "sum", "max", "neg", "abs", "sorted"];
