@@ -92,7 +92,7 @@ export class Enumerator {
   /** Encoding kind of each nonterminal. */
   readonly kinds: Kind[];
   private readonly scratchByRows: Float64Array[] = [];
-  private readonly bitsOfScratch = new WeakMap<Float64Array, Int32Array>();
+  private readonly scratchBits: Int32Array[] = [];
   private readonly E: number;
   private readonly paramVals: Float64Array[];
   private readonly boundCost: number[];
@@ -256,6 +256,7 @@ export class Enumerator {
     if (!t) {
       t = new Float64Array(rows);
       this.scratchByRows[rows] = t;
+      this.scratchBits[rows] = new Int32Array(t.buffer);
     }
     return t;
   }
@@ -349,6 +350,11 @@ export class Enumerator {
   }
 
   private loop2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: Impl, lists: readonly (readonly number[])[]): void {
+    const numeric = this.kinds[p.args[0] as number] !== Kind.REF && this.kinds[p.args[1] as number] !== Kind.REF;
+    if (numeric && !this.memo[pi] && p.prim.lazy !== true && p.prim.impl) {
+      this.loop2Num(ctx, pi, p, costs, p.prim.impl as (a: number, b: number) => Result, lists);
+      return;
+    }
     const bank = ctx.bank;
     const R = ctx.rows;
     const vals = this.interner.values;
@@ -390,6 +396,63 @@ export class Enumerator {
           out[r] = y;
         }
         kids[0] = a;
+        kids[1] = b;
+        this.offer(ctx, pi, p.lhs, level, kids, out);
+      }
+    }
+  }
+
+  /**
+   * The hot loop for arithmetic and comparisons: both arguments are numbers stored as themselves, so no decoding,
+   * no memo and no wrapper closure. Boxed bigints and errors take the general path row by row.
+   */
+  private loop2Num(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], f: (a: number, b: number) => Result, lists: readonly (readonly number[])[]): void {
+    const bank = ctx.bank;
+    const R = ctx.rows;
+    const out = this.scratch(R);
+    const ka = this.kinds[p.args[0] as number] as Kind;
+    const kb = this.kinds[p.args[1] as number] as Kind;
+    const kr = this.kinds[p.lhs] as Kind;
+    const vals = this.interner.values;
+    const interner = this.interner;
+    const la = lists[0] as readonly number[];
+    const lb = lists[1] as readonly number[];
+    const kids = [0, 0];
+    const level = (costs[0] as number) + (costs[1] as number) + p.cost;
+    const constLast = CONST_LAST.has(p.prim.name);
+    const prodOf = bank.prod.data;
+    const isConst = this.isConstProd;
+    for (let i = 0; i < la.length; i++) {
+      const a = la[i] as number;
+      const aConst = constLast && isConst[prodOf[a] as number] === 1;
+      kids[0] = a;
+      for (let j = 0; j < lb.length; j++) {
+        const b = lb[j] as number;
+        if (aConst && isConst[prodOf[b] as number] !== 1) continue;
+        const d = bank.vals.data;
+        const oa = a * R;
+        const ob = b * R;
+        for (let r = 0; r < R; r++) {
+          const xa = d[oa + r] as number;
+          const xb = d[ob + r] as number;
+          let y: Result;
+          if (xa !== xa || xb !== xb) {
+            out[r] = errK(kr);
+            continue;
+          }
+          if (xa > MAX_SAFE || xa < -MAX_SAFE || xb > MAX_SAFE || xb < -MAX_SAFE) y = f(decode(ka, xa, vals) as number, decode(kb, xb, vals) as number);
+          else {
+            try {
+              y = f(xa, xb);
+            } catch {
+              y = RESOURCE;
+            }
+          }
+          if (typeof y === "number") out[r] = kr === Kind.REF ? interner.id(y) : y === y ? y + 0 : NaN;
+          else if (y === true) out[r] = kr === Kind.REF ? TRUE_ID : 1;
+          else if (y === false) out[r] = kr === Kind.REF ? FALSE_ID : 0;
+          else out[r] = encode(kr, y, interner);
+        }
         kids[1] = b;
         this.offer(ctx, pi, p.lhs, level, kids, out);
       }
@@ -508,14 +571,11 @@ export class Enumerator {
     }
   }
 
-  /** The Int32 view of a vector's bytes (cached per array: scratch vectors are reused for every candidate). */
+  /** The Int32 view of a vector's bytes: the scratch vectors' views are kept, others (terminals) made once. */
   private bitsView(vec: Float64Array): Int32Array {
-    let b = this.bitsOfScratch.get(vec);
-    if (!b) {
-      b = new Int32Array(vec.buffer, vec.byteOffset, vec.length * 2);
-      this.bitsOfScratch.set(vec, b);
-    }
-    return b;
+    const s = this.scratchBits[vec.length];
+    if (s && this.scratchByRows[vec.length] === vec) return s;
+    return new Int32Array(vec.buffer, vec.byteOffset, vec.length * 2);
   }
 
   /** Called for every main-context candidate of the start nonterminal, before the equivalence check. */
@@ -660,6 +720,7 @@ export class Enumerator {
 }
 
 const NO_KIDS: readonly number[] = [];
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const EMPTY_LIST: readonly number[] = [];
 
 /** A child root production whose cost changes by `delta` units under a given parent and argument. */
