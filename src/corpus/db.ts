@@ -11,8 +11,11 @@
  */
 import sqlite from "node-sqlite3-wasm";
 
+/** An open node-sqlite3-wasm connection. */
 export type Db = InstanceType<typeof sqlite.Database>;
+/** A value SQLite hands back. */
 export type SqlValue = number | bigint | string | Uint8Array | null;
+/** One result row, by column name. */
 export type Row = Record<string, SqlValue>;
 
 /** Opens `file` for one session (created when missing unless `mustExist`). */

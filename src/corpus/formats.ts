@@ -5,8 +5,10 @@
 import type { CorpusRecord } from "../learn/record.js";
 import { isPerfect } from "../learn/retrieval.js";
 
+/** The formats of `aurora corpus export`. */
 export type ExportFormat = "jsonl" | "csv";
 
+/** Every export format, for flag checks and help. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["jsonl", "csv"];
 
 /** CSV columns, in order. */

@@ -24,6 +24,7 @@ export interface LogPosition {
   readonly tail: string;
 }
 
+/** The position of an index that has read nothing yet. */
 export const START: LogPosition = { offset: 0, lines: 0, records: 0, tail: "" };
 
 /** What applying records did. */
@@ -34,6 +35,7 @@ export interface IngestCounts {
   skipped: number;
 }
 
+/** What applying one record did to the index. */
 export type Applied = "added" | "superseded" | "duplicate";
 
 /** A parsed line: the record (validated) and the raw JSON object (kept whole, so fields added later survive). */

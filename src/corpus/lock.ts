@@ -31,6 +31,7 @@ export interface LockOwner {
   readonly procStart?: string;
 }
 
+/** How long to wait and when a foreign lock counts as stale. */
 export interface LockOptions {
   /** How long to wait for a live holder. @default 10000 */
   readonly timeoutMs?: number;

@@ -39,6 +39,7 @@ export interface FlushReport {
   readonly error?: string;
 }
 
+/** Waiting for the outbox lock, and where recovery notices go. */
 export interface OutboxOptions {
   readonly lockTimeoutMs?: number;
   readonly onNotice?: (message: string) => void;

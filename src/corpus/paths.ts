@@ -11,6 +11,7 @@ import path from "node:path";
 /** Default corpus folder, relative to the working directory. */
 export const DEFAULT_CORPUS_DIR = ".aurora";
 
+/** Absolute paths of one corpus folder's files. */
 export interface CorpusPaths {
   readonly dir: string;
   readonly log: string;

@@ -24,6 +24,7 @@ import { lineBefore, lineHash, logSize, syncDir } from "./log.js";
 import type { CorpusPaths } from "./paths.js";
 import { migrate } from "./schema.js";
 
+/** What the session knows when it opens the index. */
 export interface OpenIndexOptions {
   /** The session found a stale corpus lock (its owner was killed). */
   readonly brokeStale: boolean;

@@ -4,7 +4,9 @@
  * (src/learn/retrieval.ts), ties broken by the entry key.
  *
  * Why in memory: aggregating token postings inside SQLite (node-sqlite3-wasm) cost 3-5 µs per posting, 200-330 ms
- * for a query with common words at 100,000 entries; typed-array counting here costs a few ns per posting.
+ * for a query with common words at 100,000 entries. Here entries are columns of typed arrays indexed by entry id
+ * (signature, token count, flags), so scoring the tens of thousands of entries a common word touches reads a few
+ * contiguous arrays instead of chasing one object per entry.
  *
  * Candidates: entries sharing a description token are scored exactly; entries sharing none can score only
  * 0.6 × signature match + the perfect bonus, so signature groups are visited best match first, each in rank order,
@@ -39,22 +41,23 @@ export interface Ranked {
   readonly parts: ScoreParts;
 }
 
-interface Entry {
-  readonly id: number;
-  readonly khash: string;
-  readonly sigId: number;
-  readonly perfect: boolean;
-  readonly hasProgram: boolean;
-  readonly solved: boolean;
-  readonly tokens: Int32Array;
-}
+const PRESENT = 1;
+const PERFECT = 2;
+const HAS_PROGRAM = 4;
+const SOLVED = 8;
 
 /** Exact top-k retrieval over token postings and signature groups. */
 export class RetrievalIndex {
   /** The database this was loaded from and the generation reached. */
   dbId = "";
   generation = 0;
-  private readonly entries: (Entry | undefined)[] = [];
+  private sig = new Int32Array(1024);
+  private ntok = new Int32Array(1024);
+  private flags = new Uint8Array(1024);
+  private counts = new Int32Array(1024);
+  private touched = new Int32Array(1024);
+  private readonly khash: string[] = [];
+  private readonly tokens: (Int32Array | undefined)[] = [];
   private readonly vocab = new Map<string, number>();
   private postings: number[][] = [];
   private groups = new Map<number, number[]>();
@@ -62,11 +65,13 @@ export class RetrievalIndex {
   private postingsStale = false;
   private groupsStale = false;
   private readonly unsorted = new Set<number>();
-  private counts = new Int32Array(1024);
+  private maxId = 0;
 
-  get size(): number {
-    return this.entries.length;
-  }
+  /**
+   * @param denseShare when the query's postings exceed this share of the entries, count without listing and scan
+   *   the columns in id order (same result, fewer random reads). @default 0.125
+   */
+  constructor(private readonly denseShare = 0.125) {}
 
   /** Adds a signature group's types. */
   addSignature(id: number, params: readonly string[], returns: string): void {
@@ -75,42 +80,44 @@ export class RetrievalIndex {
 
   /** Adds an entry or replaces it (a superseded record). */
   upsert(row: IndexRow): void {
-    const old = this.entries[row.id];
+    const id = row.id;
+    this.reserve(id);
+    const old = this.tokens[id];
     const tokens = Int32Array.from(row.terms.split(" ").filter(Boolean), (t) => this.tokenId(t));
-    const entry: Entry = { id: row.id, khash: row.khash, sigId: row.sigId, perfect: row.perfect, hasProgram: row.hasProgram, solved: row.solved, tokens };
-    this.entries[row.id] = entry;
+    const oldSig = this.sig[id];
+    this.tokens[id] = tokens;
+    this.khash[id] = row.khash;
+    this.sig[id] = row.sigId;
+    this.ntok[id] = tokens.length;
+    this.flags[id] = PRESENT | (row.perfect ? PERFECT : 0) | (row.hasProgram ? HAS_PROGRAM : 0) | (row.solved ? SOLVED : 0);
+    this.unsorted.add(row.sigId);
     if (old) {
-      if (old.sigId !== entry.sigId) this.groupsStale = true;
-      if (old.tokens.join(" ") !== tokens.join(" ")) this.postingsStale = true;
-      this.unsorted.add(entry.sigId);
+      if (oldSig !== row.sigId) this.groupsStale = true;
+      if (old.join(" ") !== tokens.join(" ")) this.postingsStale = true;
       return;
     }
-    if (!this.postingsStale) for (const t of tokens) this.postings[t]!.push(row.id);
-    if (!this.groupsStale) this.group(entry.sigId).push(row.id);
-    this.unsorted.add(entry.sigId);
+    this.maxId = Math.max(this.maxId, id);
+    if (!this.postingsStale) for (const t of tokens) this.postings[t]!.push(id);
+    if (!this.groupsStale) this.group(row.sigId).push(id);
   }
 
   /** The exact top `k` entries for `query`, best first. */
   topK(query: PreparedQuery, k: number, filter: RetrievalFilter = {}): Ranked[] {
-    if (k <= 0 || this.entries.length === 0) return [];
+    if (k <= 0 || this.maxId === 0) return [];
     this.refresh();
-    const accept = acceptor(filter);
+    const required = requiredFlags(filter);
     const sigScores = this.signatureScores(query);
     const top = new TopK(k);
-    const touched = this.countTokens(query);
-    const querySize = query.tokens.size;
+    // Common words touch a large share of the entries: then count without listing and scan the columns in order.
+    const dense = this.postingsVolume(query) > this.maxId * this.denseShare;
+    const touched = this.countTokens(query, dense);
     try {
-      for (const id of touched) {
-        const e = this.entries[id]!;
-        if (!accept(e)) continue;
-        const signature = sigScores[e.sigId] ?? 0;
-        const description = jaccardFromCounts(this.counts[id]!, querySize, e.tokens.length);
-        const score = combineScore(signature, description, e.perfect);
-        if (top.admits(score, e.khash)) top.insert({ id, khash: e.khash, parts: { signature, description, perfect: e.perfect, score } });
-      }
-      this.offerUntouched(top, sigScores, accept, querySize);
+      if (dense) this.scoreRange(top, sigScores, required, query.tokens.size);
+      else this.scoreListed(top, touched, sigScores, required, query.tokens.size);
+      this.offerUntouched(top, sigScores, required, query.tokens.size);
     } finally {
-      for (const id of touched) this.counts[id] = 0;
+      if (dense) this.counts.fill(0, 0, this.maxId + 1);
+      else for (let i = 0; i < touched; i++) this.counts[this.touched[i]!] = 0;
     }
     return top.sorted();
   }
@@ -122,48 +129,81 @@ export class RetrievalIndex {
     const tokenIds = new Set([...query.tokens].map((t) => this.vocab.get(t)).filter((t): t is number => t !== undefined));
     const out: Ranked[] = [];
     for (const id of ids) {
-      const e = this.entries[id];
-      if (!e) continue;
+      const tokens = this.tokens[id];
+      if (!tokens) continue;
       let inter = 0;
-      for (const t of e.tokens) if (tokenIds.has(t)) inter++;
-      out.push(this.rank(e, sigScores, inter, query.tokens.size));
+      for (const t of tokens) if (tokenIds.has(t)) inter++;
+      out.push(this.rank(id, sigScores, inter, query.tokens.size));
     }
     return out.sort(compareRanked);
   }
 
-  private rank(e: Entry, sigScores: Float64Array, inter: number, querySize: number): Ranked {
-    const signature = sigScores[e.sigId] ?? 0;
-    const description = jaccardFromCounts(inter, querySize, e.tokens.length);
-    return { id: e.id, khash: e.khash, parts: { signature, description, perfect: e.perfect, score: combineScore(signature, description, e.perfect) } };
+  private rank(id: number, sigScores: Float64Array, inter: number, querySize: number): Ranked {
+    const signature = sigScores[this.sig[id]!] ?? 0;
+    const description = jaccardFromCounts(inter, querySize, this.ntok[id]!);
+    const perfect = (this.flags[id]! & PERFECT) !== 0;
+    return { id, khash: this.khash[id]!, parts: { signature, description, perfect, score: combineScore(signature, description, perfect) } };
   }
 
-  /** Counts shared tokens per entry into `counts`; returns the entries touched. */
-  private countTokens(query: PreparedQuery): number[] {
-    if (this.counts.length < this.entries.length) this.counts = new Int32Array(this.entries.length * 2);
+  /** Scores the listed entries (those sharing a token), reading only the typed columns until one can enter. */
+  private scoreListed(top: TopK, touched: number, sigScores: Float64Array, required: number, querySize: number): void {
+    for (let i = 0; i < touched; i++) this.scoreOne(top, this.touched[i]!, sigScores, required, querySize);
+  }
+
+  /** Scores every entry with a shared token, in id order (sequential reads of the columns). */
+  private scoreRange(top: TopK, sigScores: Float64Array, required: number, querySize: number): void {
     const counts = this.counts;
-    const touched: number[] = [];
+    for (let id = 1; id <= this.maxId; id++) if (counts[id] !== 0) this.scoreOne(top, id, sigScores, required, querySize);
+  }
+
+  private scoreOne(top: TopK, id: number, sigScores: Float64Array, required: number, querySize: number): void {
+    const f = this.flags[id]!;
+    if ((f & required) !== required) return;
+    const inter = this.counts[id]!;
+    const score = combineScore(sigScores[this.sig[id]!]!, jaccardFromCounts(inter, querySize, this.ntok[id]!), (f & PERFECT) !== 0);
+    if (top.admits(score, id, this.khash)) top.insert(this.rank(id, sigScores, inter, querySize));
+  }
+
+  /** Postings the query's tokens would read. */
+  private postingsVolume(query: PreparedQuery): number {
+    let n = 0;
+    for (const token of query.tokens) {
+      const t = this.vocab.get(token);
+      if (t !== undefined) n += this.postings[t]!.length;
+    }
+    return n;
+  }
+
+  /** Counts shared tokens per entry into `counts`; unless `dense`, lists the entries touched and returns how many. */
+  private countTokens(query: PreparedQuery, dense: boolean): number {
+    const { counts, touched } = this;
+    let n = 0;
     for (const token of query.tokens) {
       const t = this.vocab.get(token);
       if (t === undefined) continue;
-      for (const id of this.postings[t]!) {
-        if (counts[id] === 0) touched.push(id);
-        counts[id] = counts[id]! + 1;
+      const list = this.postings[t]!;
+      if (dense) {
+        for (let i = 0; i < list.length; i++) counts[list[i]!]! += 1;
+        continue;
+      }
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i]!;
+        if (counts[id] === 0) touched[n++] = id;
+        counts[id]! += 1;
       }
     }
-    return touched;
+    return n;
   }
 
   /** Entries sharing no token: signature groups best first, each in rank order, while they can still enter. */
-  private offerUntouched(top: TopK, sigScores: Float64Array, accept: (e: Entry) => boolean, querySize: number): void {
+  private offerUntouched(top: TopK, sigScores: Float64Array, required: number, querySize: number): void {
     const order = [...this.groups.keys()].sort((a, b) => (sigScores[b] ?? 0) - (sigScores[a] ?? 0));
     for (const sigId of order) {
-      const s = sigScores[sigId] ?? 0;
-      if (!top.mayEnter(combineScore(s, 0, true))) break;
+      if (!top.mayEnter(combineScore(sigScores[sigId] ?? 0, 0, true))) break;
       for (const id of this.sortedGroup(sigId)) {
-        const e = this.entries[id]!;
-        if (this.counts[id]! > 0 || !accept(e)) continue;
-        const r = this.rank(e, sigScores, 0, querySize);
-        if (!top.admits(r.parts.score, r.khash)) break;
+        if (this.counts[id]! > 0 || (this.flags[id]! & required) !== required) continue;
+        const r = this.rank(id, sigScores, 0, querySize);
+        if (!top.admits(r.parts.score, id, this.khash)) break;
         top.insert(r);
       }
     }
@@ -177,6 +217,22 @@ export class RetrievalIndex {
     const q = query.signature;
     if (q) for (const [id, shape] of this.sigs) out[id] = signatureMatch(q, shape);
     return out;
+  }
+
+  /** Grows the columns to hold entry `id`. */
+  private reserve(id: number): void {
+    if (id < this.sig.length) return;
+    const size = Math.max(id + 1, this.sig.length * 2);
+    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.sig = grow(this.sig, (n) => new Int32Array(n));
+    this.ntok = grow(this.ntok, (n) => new Int32Array(n));
+    this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    this.counts = new Int32Array(size);
+    this.touched = new Int32Array(size);
   }
 
   private tokenId(token: string): number {
@@ -202,11 +258,8 @@ export class RetrievalIndex {
   private sortedGroup(sigId: number): readonly number[] {
     const g = this.group(sigId);
     if (this.unsorted.delete(sigId)) {
-      g.sort((a, b) => {
-        const ea = this.entries[a]!;
-        const eb = this.entries[b]!;
-        return ea.perfect !== eb.perfect ? (ea.perfect ? -1 : 1) : ea.khash < eb.khash ? -1 : 1;
-      });
+      const perfect = (id: number): boolean => (this.flags[id]! & PERFECT) !== 0;
+      g.sort((a, b) => (perfect(a) !== perfect(b) ? (perfect(a) ? -1 : 1) : this.khash[a]! < this.khash[b]! ? -1 : 1));
     }
     return g;
   }
@@ -215,22 +268,20 @@ export class RetrievalIndex {
   private refresh(): void {
     if (this.postingsStale) {
       this.postings = this.postings.map(() => []);
-      for (const e of this.entries) if (e) for (const t of e.tokens) this.postings[t]!.push(e.id);
+      for (let id = 1; id <= this.maxId; id++) for (const t of this.tokens[id] ?? []) this.postings[t]!.push(id);
       this.postingsStale = false;
     }
     if (this.groupsStale) {
       this.groups = new Map();
-      for (const e of this.entries) if (e) this.group(e.sigId).push(e.id);
-      for (const id of this.groups.keys()) this.unsorted.add(id);
+      for (let id = 1; id <= this.maxId; id++) if (this.flags[id]! & PRESENT) this.group(this.sig[id]!).push(id);
+      for (const sigId of this.groups.keys()) this.unsorted.add(sigId);
       this.groupsStale = false;
     }
   }
 }
 
-function acceptor(filter: RetrievalFilter): (e: Entry) => boolean {
-  const needProgram = filter.requireProgram ?? true;
-  const needSolved = filter.solvedOnly ?? false;
-  return (e) => (!needProgram || e.hasProgram) && (!needSolved || e.solved);
+function requiredFlags(filter: RetrievalFilter): number {
+  return PRESENT | ((filter.requireProgram ?? true) ? HAS_PROGRAM : 0) | (filter.solvedOnly ? SOLVED : 0);
 }
 
 /** Best first: higher score, then the smaller key. */
@@ -242,15 +293,15 @@ export function compareRanked(a: Pick<Ranked, "khash" | "parts">, b: Pick<Ranked
 /** The best k seen so far, kept sorted (k is small). */
 class TopK {
   private readonly items: Ranked[] = [];
+  private worstScore = -Infinity;
+  private worstKey = "";
 
   constructor(private readonly k: number) {}
 
-  /** Whether an entry with this score and key would enter. */
-  admits(score: number, khash: string): boolean {
-    const items = this.items;
-    if (items.length < this.k) return true;
-    const last = items[items.length - 1]!;
-    return score > last.parts.score || (score === last.parts.score && khash < last.khash);
+  /** Whether entry `id` with this score would enter (its key is read only on a tie). */
+  admits(score: number, id: number, keys: readonly string[]): boolean {
+    if (this.items.length < this.k || score > this.worstScore) return true;
+    return score === this.worstScore && keys[id]! < this.worstKey;
   }
 
   /** Inserts an admitted entry in order, dropping the worst beyond k. */
@@ -260,11 +311,14 @@ class TopK {
     while (i > 0 && compareRanked(r, items[i - 1]!) < 0) i--;
     items.splice(i, 0, r);
     if (items.length > this.k) items.pop();
+    const last = items[items.length - 1]!;
+    this.worstScore = items.length < this.k ? -Infinity : last.parts.score;
+    this.worstKey = last.khash;
   }
 
   /** Whether an entry scoring `bound` at best could still enter. */
   mayEnter(bound: number): boolean {
-    return this.items.length < this.k || bound >= this.items[this.items.length - 1]!.parts.score;
+    return this.items.length < this.k || bound >= this.worstScore;
   }
 
   sorted(): Ranked[] {

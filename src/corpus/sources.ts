@@ -9,6 +9,7 @@ import { num, openDb, str, type Db, type Row } from "./db.js";
 import { CorpusImportError } from "./errors.js";
 import { parseLine, type ParsedLine } from "./ingest.js";
 
+/** What an import reads: JSON lines or another corpus.db. */
 export type SourceFormat = "jsonl" | "db";
 
 /** One item read: its line (jsonl) or entry number (db), its text and parse. */

@@ -24,6 +24,7 @@ import { RetrievalIndex, type Ranked, type RetrievalFilter } from "./retrieval-i
 import { schemaVersion } from "./schema.js";
 import { readSource, sourceFormat, type SourceFormat } from "./sources.js";
 
+/** Where the corpus is and how a store waits, lingers and reports recovery. */
 export interface CorpusStoreOptions {
   /** The corpus folder, created on first use. */
   readonly dir: string;
@@ -54,6 +55,7 @@ export interface QueryPage {
   readonly items: readonly Retrieved[];
 }
 
+/** What an append wrote and what indexing it did. */
 export interface AppendResult {
   /** Byte range written to corpus.jsonl. */
   readonly start: number;
@@ -79,6 +81,7 @@ export interface MergeReport {
   readonly invalidLines: { line: number; reason: string }[];
 }
 
+/** The figures of `aurora corpus stats`. */
 export interface CorpusStats {
   readonly dir: string;
   readonly logBytes: number;

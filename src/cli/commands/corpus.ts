@@ -227,6 +227,7 @@ function addFlush(corpus: Command, ctx: Ctx): void {
     });
 }
 
+/** Adds `aurora corpus` and its subcommands. */
 export const register: Register = (program: Command, io: CliIO, setExit) => {
   const corpus = program
     .command("corpus")
