@@ -561,7 +561,7 @@ export class Enumerator {
     const bank = ctx.bank;
     const bits = this.bitsView(vec);
     const h = hashBits(bits, 0, ctx.rows, nt);
-    if (ctx.id === 0 && nt === this.grammar.start) this.onTarget?.(prod, cost, kids, vec);
+    if (h === this.targetHash && ctx.id === 0 && nt === this.grammar.start && this.isTarget(bits)) this.onSolution?.(prod, cost, kids);
     if (bank.lookup(nt, h, bits) >= 0) return;
     const e = bank.add(nt, cost, prod, kids, h, vec);
     if (ctx.id === 0) {
@@ -578,8 +578,26 @@ export class Enumerator {
     return new Int32Array(vec.buffer, vec.byteOffset, vec.length * 2);
   }
 
-  /** Called for every main-context candidate of the start nonterminal, before the equivalence check. */
-  onTarget?: (prod: number, cost: number, kids: readonly number[], vec: Float64Array) => void;
+  /**
+   * Called for every main-context candidate of the start nonterminal whose values equal the target, before the
+   * equivalence check (so that equal-valued alternatives are all seen).
+   */
+  onSolution?: (prod: number, cost: number, kids: readonly number[]) => void;
+  private targetBits: Int32Array | undefined;
+  private targetHash = 0;
+
+  /** The expected outputs (encoded for the start nonterminal): candidates equal to them are solutions. */
+  setTarget(target: Float64Array): void {
+    this.targetBits = new Int32Array(Float64Array.from(target).buffer);
+    this.targetHash = hashBits(this.targetBits, 0, this.E, this.grammar.start);
+  }
+
+  private isTarget(bits: Int32Array): boolean {
+    const t = this.targetBits;
+    if (!t) return false;
+    for (let i = 0; i < 2 * this.E; i++) if (bits[i] !== t[i]) return false;
+    return true;
+  }
 
   private checkLimits(): void {
     if (performance.now() > this.limits.deadline) throw new StopSearch("timeLimit");

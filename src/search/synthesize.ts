@@ -192,7 +192,11 @@ class Search {
       skipInMain: (p) => p.kind === "op" && p.prim.name === "if",
     });
     this.target = Float64Array.from(problem.examples, (e) => this.en.encodeFor(grammar.start, e.output));
-    this.en.onTarget = (prod, cost, kids, vec) => this.check(prod, cost, kids, vec);
+    this.en.setTarget(this.target);
+    this.en.onSolution = (prod, cost, kids) => this.solution(prod, cost, kids);
+    this.en.onMainEntry((entry, vec) => {
+      if (this.en.main.bank.nt.data[entry] === grammar.start) this.observePartial(entry, vec);
+    });
     const cat = concatOf(grammar);
     if (cat && problem.examples.every((e) => typeof e.output === "string")) {
       this.concat = new ConcatSolver(this.en, problem.examples.map((e) => e.output as string), grammar.start, { concatPrim: cat.prim.name, concatCost: cat.cost, type: problem.returns });
@@ -260,21 +264,18 @@ class Search {
     return estimate < (this.deadline - performance.now()) / 2;
   }
 
-  private check(prod: number, cost: number, kids: readonly number[], vec: Float64Array): void {
+  private solution(prod: number, cost: number, kids: readonly number[]): void {
+    if (this.solutions.length >= 1 + (this.options.maxAlternatives ?? 4)) return;
+    const type = this.grammar.nts[this.grammar.start]?.type ?? this.problem.returns;
+    this.accept(this.en.prodExpr(prod, [...kids], 0, type), cost);
+  }
+
+  /** The kept program of the start nonterminal that is right on the most examples (reported when unsolved). */
+  private observePartial(entry: number, vec: Float64Array): void {
     let passed = 0;
     for (let e = 0; e < vec.length; e++) if (vec[e] === this.target[e]) passed++;
-    const type = this.problem.returns;
-    if (passed === vec.length && vec.length > 0) {
-      if (this.solutions.length >= 1 + (this.options.maxAlternatives ?? 4)) return;
-      const expr = this.en.prodExpr(prod, [...kids], 0, this.grammar.nts[this.grammar.start]?.type ?? type);
-      this.accept(expr, cost);
-      return;
-    }
-    if (!this.partial || passed > this.partial.passed) {
-      const k = [...kids];
-      const t = this.grammar.nts[this.grammar.start]?.type ?? type;
-      this.partial = { passed, cost, expr: () => this.en.prodExpr(prod, k, 0, t) };
-    }
+    if (passed === vec.length || (this.partial && passed <= this.partial.passed)) return;
+    this.partial = { passed, cost: this.en.main.bank.cost.data[entry] as number, expr: () => this.en.toExpr(0, entry) };
   }
 
   private accept(expr: Expr, cost: number): void {
