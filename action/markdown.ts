@@ -16,7 +16,7 @@ export type BaselineRef =
 
 /** The hidden marker that finds this workflow's comment again: `<!-- aurora-x-action:<workflow> -->`. */
 export function commentMarker(workflow: string): string {
-  const id = workflow.replace(/[^A-Za-z0-9._ -]/g, "").trim().replace(/\s+/g, "-").slice(0, 100) || "aurora";
+  const id = workflow.replace(/[^A-Za-z0-9._ -]/g, "").trim().replace(/[\s-]+/g, "-").replace(/^-|-$/g, "").slice(0, 100) || "aurora";
   return `<!-- aurora-x-action:${id} -->`;
 }
 

@@ -21,9 +21,16 @@ export const StepSchema = z
   .strict();
 export type Step = z.infer<typeof StepSchema>;
 
+/** A step whose fields default one by one, so `time.warn.absolute=100` alone keeps the default relative threshold. */
+const stepWithDefaults = (d: Step) =>
+  z
+    .object({ relative: z.number().nonnegative().default(d.relative), absolute: z.number().nonnegative().default(d.absolute) })
+    .strict()
+    .default(d);
+
 const stepLevels = (warn: Step, fail: Step) =>
   z
-    .object({ warn: StepSchema.default(warn), fail: StepSchema.default(fail) })
+    .object({ warn: stepWithDefaults(warn), fail: stepWithDefaults(fail) })
     .strict()
     .default({ warn, fail });
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "./fakes/server.js";
 import { workspace } from "./runner.js";
-import { sha, Sim } from "./sim.js";
+import { diag, sha, Sim } from "./sim.js";
 import { ARITH, STRINGS } from "./specs.js";
 
 let fake: FakeGitHub;
@@ -24,14 +24,14 @@ const lines = async (file: string): Promise<number> => (await readFile(file, "ut
 describe("the corpus cache", () => {
   it("is saved by a push to main and restored by the next run, a pull request never saving", async () => {
     const first = await sim.push(await workspace({ "specs/arith.py": ARITH }), sha(10), inputs);
-    expect(first.main.code).toBe(0);
+    expect(first.main.code, diag(first.main)).toBe(0);
     expect(first.main.outputs["cache-hit"]).toBe("false");
     expect(first.post.stdout).toContain("aurora: saved the corpus as aurora-corpus-Linux-X64-");
     expect(fake.state.caches.filter((c) => c.finalized)).toHaveLength(1);
 
     const ws = await workspace({ "specs/arith.py": ARITH, "specs/strings.py": STRINGS });
     const second = await sim.push(ws, sha(11), inputs);
-    expect(second.main.code).toBe(0);
+    expect(second.main.code, diag(second.main)).toBe(0);
     expect(second.main.outputs["cache-hit"]).toBe("true");
     expect(second.main.stdout).toContain(`aurora: restored the corpus from ${fake.state.caches[0]!.key}`);
     // The restored log (2 records) plus this run's 4.

@@ -99,3 +99,9 @@ export function commentsOn(fake: FakeGitHub, issue: number): string[] {
 export function outsideCode(md: string): string {
   return md.replace(/(`+)[\s\S]*?\1/g, "");
 }
+
+/** What a failing assertion on a step shows: its errors, warnings and the end of its output. */
+export function diag(r: { readonly errors: readonly string[]; readonly warnings: readonly string[]; readonly stdout: string; readonly stderr: string }): string {
+  const tail = (t: string): string => t.split("\n").filter((l) => !l.startsWith("::debug::")).slice(-25).join("\n");
+  return `errors: ${r.errors.join(" | ")}\nwarnings: ${r.warnings.join(" | ")}\nstdout: ${tail(r.stdout)}\nstderr: ${tail(r.stderr)}`;
+}

@@ -58,3 +58,6 @@ def total(xs: List[int]) -> int:
     10
     """
 `;
+
+/** Rules for the `rules` input: timing differences between test runs on a busy machine never count. */
+export const QUIET_TIME = "time.warn.absolute=60000\ntime.fail.absolute=60000";
