@@ -2565,6 +2565,9 @@ function opsOf(e) {
  * at the same time. A cheapest-first search over position vectors finds the cheapest chain of pieces; the
  * program is their right-nested concatenation.
  *
+ * Pieces are indexed per example, so the same solver also answers for a subset of the examples (the leaves of a
+ * divide-and-conquer tree).
+ *
  * This reaches long concatenations (phone numbers reformatted piece by piece) that bottom-up enumeration alone
  * would only reach at a cost level it never gets to.
  */
@@ -2574,7 +2577,7 @@ class ConcatSolver {
     startNt;
     opts;
     pieces = [];
-    /** byVal[e]: pieces by their value on example e. */
+    /** byVal[e]: pieces by their value on example e, for values that occur in e's output. */
     byVal;
     dirty = false;
     constructor(en, targets, startNt, opts) {
@@ -2587,47 +2590,47 @@ class ConcatSolver {
     }
     observe(entry) {
         const bank = this.en.main.bank;
-        if (bank.nt.data[entry] !== this.startNt || this.pieces.length >= (this.opts.maxPieces ?? 20000))
+        if (bank.nt.data[entry] !== this.startNt || this.pieces.length >= (this.opts.maxPieces ?? 50000))
             return;
         const vals = [];
-        let nonEmpty = false;
+        const fitsAt = [];
         for (let e = 0; e < this.targets.length; e++) {
             const v = this.en.valueOf(entry, e);
-            if (typeof v !== "string" || !this.targets[e].includes(v))
-                return;
-            if (v !== "")
-                nonEmpty = true;
-            vals.push(v);
+            const s = typeof v === "string" ? v : "";
+            vals.push(s);
+            if (typeof v === "string" && v !== "" && this.targets[e].includes(v))
+                fitsAt.push(e);
         }
-        // A piece equal to a whole output everywhere is a plain solution, found without this solver.
-        if (!nonEmpty || vals.every((v, e) => v === this.targets[e]))
+        if (fitsAt.length === 0)
             return;
         const p = { entry, cost: bank.cost.data[entry], vals };
         this.pieces.push(p);
-        vals.forEach((v, e) => {
+        for (const e of fitsAt) {
             const m = this.byVal[e];
+            const v = vals[e];
             const list = m.get(v);
             if (list)
                 list.push(p);
             else
                 m.set(v, [p]);
-        });
+        }
         this.dirty = true;
     }
-    /** The cheapest concatenation program found with cost at most `maxCost`, if any (recomputed after changes). */
+    /** The cheapest concatenation program for every example with cost at most `maxCost` (recomputed after changes). */
     solve(maxCost, deadline = Infinity) {
         if (!this.dirty || this.pieces.length < 2)
             return undefined;
         this.dirty = false;
-        const chain = this.search(maxCost, deadline);
-        if (!chain)
-            return undefined;
-        return { expr: this.toExpr(chain.pieces), cost: chain.cost };
+        return this.solveFor(this.targets.map((_, e) => e), maxCost, deadline);
     }
-    /** Cheapest-first search over vectors of positions (one per example) from all-zero to the outputs' ends. */
-    search(maxCost, deadline) {
-        const E = this.targets.length;
-        const start = new Array(E).fill(0);
+    /** The cheapest concatenation program for the examples `on` (indices), ignoring the others. */
+    solveFor(on, maxCost, deadline = Infinity) {
+        const chain = this.search(on, maxCost, deadline);
+        return chain ? { expr: this.toExpr(chain.pieces), cost: chain.cost } : undefined;
+    }
+    /** Cheapest-first search over vectors of positions (one per example of `on`) from zero to the outputs' ends. */
+    search(on, maxCost, deadline) {
+        const start = new Array(on.length).fill(0);
         const best = new Map([[start.join(","), 0]]);
         const heap = new MinHeap((a, b) => a.cost - b.cost);
         heap.push({ pos: start, cost: 0, chain: [] });
@@ -2640,11 +2643,11 @@ class ConcatSolver {
                 return undefined;
             if (s.cost > (best.get(s.pos.join(",")) ?? Infinity))
                 continue;
-            const anchor = s.pos.findIndex((p, e) => p < this.targets[e].length);
+            const anchor = s.pos.findIndex((p, i) => p < this.targets[on[i]].length);
             if (anchor < 0)
                 return s.chain.length >= 2 ? { pieces: s.chain, cost: s.cost } : undefined;
-            for (const p of this.candidates(s.pos, anchor)) {
-                const next = s.pos.map((x, e) => x + p.vals[e].length);
+            for (const p of this.candidates(on, s.pos, anchor)) {
+                const next = s.pos.map((x, i) => x + p.vals[on[i]].length);
                 const cost = s.cost + p.cost + (s.chain.length > 0 ? this.opts.concatCost : 0);
                 const key = next.join(",");
                 if (cost > maxCost || cost >= (best.get(key) ?? Infinity))
@@ -2655,30 +2658,28 @@ class ConcatSolver {
         }
         return undefined;
     }
-    /** Pieces that fit at the positions on every example and advance on at least one. */
-    *candidates(pos, anchor) {
-        const t = this.targets[anchor];
+    /** Pieces that fit at the positions on every example of `on` and advance on at least one. */
+    *candidates(on, pos, anchor) {
+        const e = on[anchor];
+        const t = this.targets[e];
         const at = pos[anchor];
-        const m = this.byVal[anchor];
-        for (let len = t.length - at; len >= 0; len--) {
+        const m = this.byVal[e];
+        for (let len = t.length - at; len >= 1; len--) {
             const list = m.get(t.slice(at, at + len));
             if (!list)
                 continue;
             for (const p of list)
-                if (this.fits(p, pos, len > 0))
+                if (this.fits(p, on, pos))
                     yield p;
         }
     }
-    fits(p, pos, advances) {
-        let moves = advances;
-        for (let e = 0; e < pos.length; e++) {
-            const v = p.vals[e];
-            if (!this.targets[e].startsWith(v, pos[e]))
+    fits(p, on, pos) {
+        for (let i = 0; i < on.length; i++) {
+            const e = on[i];
+            if (!this.targets[e].startsWith(p.vals[e], pos[i]))
                 return false;
-            if (v !== "")
-                moves = true;
         }
-        return moves;
+        return true;
     }
     toExpr(chain) {
         const parts = chain.map((p) => this.en.toExpr(0, p.entry));
@@ -2858,9 +2859,10 @@ class CondSolver {
     }
     /** The cheapest conditional program found with cost at most `maxCost`, if any (only recomputed after changes). */
     solve(maxCost) {
-        if (!this.dirty || this.terms.size < 2 || this.preds.length === 0)
+        if (!this.dirty || (this.terms.size < 2 && !this.opts.leafSynth) || this.preds.length === 0)
             return undefined;
         this.dirty = false;
+        this.synthCache.clear();
         const all = allBits(this.E);
         const maxLeaves = this.opts.maxLeaves ?? Math.max(2, Math.floor(this.E / 2));
         const tree = this.learn(all, this.opts.maxDepth ?? 3, maxCost, maxLeaves);
@@ -2872,6 +2874,9 @@ class CondSolver {
         const leaf = this.bestLeaf(S);
         if (leaf)
             return leaf.cost <= budget ? { leaf, cost: leaf.cost, leaves: 1 } : undefined;
+        const built = this.synthLeaf(S, budget);
+        if (built)
+            return { built: built.expr, cost: built.cost, leaves: 1 };
         if (depth === 0 || maxLeaves < 2)
             return undefined;
         let best;
@@ -2892,6 +2897,23 @@ class CondSolver {
                 best = { pred: p, yes, no, cost, leaves: yes.leaves + no.leaves };
         }
         return best;
+    }
+    synthCache = new Map();
+    /** A synthesized leaf for S (a proper subset of the examples), cached per subset within one solve. */
+    synthLeaf(S, budget) {
+        const synth = this.opts.leafSynth;
+        if (!synth || popcount(S) === this.E)
+            return undefined;
+        const key = bitsKey(S);
+        if (!this.synthCache.has(key)) {
+            const on = [];
+            for (let e = 0; e < this.E; e++)
+                if ((S[e >>> 5] >>> (e & 31)) & 1)
+                    on.push(e);
+            this.synthCache.set(key, synth(on, budget) ?? undefined);
+        }
+        const r = this.synthCache.get(key);
+        return r && r.cost <= budget ? r : undefined;
     }
     bestLeaf(S) {
         let best;
@@ -2926,6 +2948,8 @@ class CondSolver {
     toExpr(t) {
         if ("leaf" in t)
             return this.en.toExpr(0, t.leaf.entry);
+        if ("built" in t)
+            return t.built;
         const then = this.toExpr(t.yes);
         const type = then.type;
         return call(this.opts.ifOp ?? "if", type, this.en.toExpr(0, t.pred.entry), then, this.toExpr(t.no));
@@ -3602,7 +3626,7 @@ class Enumerator {
     /** Encoding kind of each nonterminal. */
     kinds;
     scratchByRows = [];
-    bitsOfScratch = new WeakMap();
+    scratchBits = [];
     E;
     paramVals;
     boundCost;
@@ -3762,6 +3786,7 @@ class Enumerator {
         if (!t) {
             t = new Float64Array(rows);
             this.scratchByRows[rows] = t;
+            this.scratchBits[rows] = new Int32Array(t.buffer);
         }
         return t;
     }
@@ -3857,6 +3882,11 @@ class Enumerator {
         }
     }
     loop2(ctx, pi, p, costs, impl, lists) {
+        const numeric = this.kinds[p.args[0]] !== Kind.REF && this.kinds[p.args[1]] !== Kind.REF;
+        if (numeric && !this.memo[pi] && p.prim.lazy !== true && p.prim.impl) {
+            this.loop2Num(ctx, pi, p, costs, p.prim.impl, lists);
+            return;
+        }
         const bank = ctx.bank;
         const R = ctx.rows;
         const vals = this.interner.values;
@@ -3900,6 +3930,69 @@ class Enumerator {
                     out[r] = y;
                 }
                 kids[0] = a;
+                kids[1] = b;
+                this.offer(ctx, pi, p.lhs, level, kids, out);
+            }
+        }
+    }
+    /**
+     * The hot loop for arithmetic and comparisons: both arguments are numbers stored as themselves, so no decoding,
+     * no memo and no wrapper closure. Boxed bigints and errors take the general path row by row.
+     */
+    loop2Num(ctx, pi, p, costs, f, lists) {
+        const bank = ctx.bank;
+        const R = ctx.rows;
+        const out = this.scratch(R);
+        const ka = this.kinds[p.args[0]];
+        const kb = this.kinds[p.args[1]];
+        const kr = this.kinds[p.lhs];
+        const vals = this.interner.values;
+        const interner = this.interner;
+        const la = lists[0];
+        const lb = lists[1];
+        const kids = [0, 0];
+        const level = costs[0] + costs[1] + p.cost;
+        const constLast = CONST_LAST.has(p.prim.name);
+        const prodOf = bank.prod.data;
+        const isConst = this.isConstProd;
+        for (let i = 0; i < la.length; i++) {
+            const a = la[i];
+            const aConst = constLast && isConst[prodOf[a]] === 1;
+            kids[0] = a;
+            for (let j = 0; j < lb.length; j++) {
+                const b = lb[j];
+                if (aConst && isConst[prodOf[b]] !== 1)
+                    continue;
+                const d = bank.vals.data;
+                const oa = a * R;
+                const ob = b * R;
+                for (let r = 0; r < R; r++) {
+                    const xa = d[oa + r];
+                    const xb = d[ob + r];
+                    let y;
+                    if (xa !== xa || xb !== xb) {
+                        out[r] = errK(kr);
+                        continue;
+                    }
+                    if (xa > enumerator_MAX_SAFE || xa < -enumerator_MAX_SAFE || xb > enumerator_MAX_SAFE || xb < -enumerator_MAX_SAFE)
+                        y = f(decode(ka, xa, vals), decode(kb, xb, vals));
+                    else {
+                        try {
+                            y = f(xa, xb);
+                        }
+                        catch {
+                            y = RESOURCE;
+                        }
+                    }
+                    if (typeof y === "number")
+                        out[r] = kr === Kind.REF ? interner.id(y) : y === y ? y + 0 : NaN;
+                    else if (y === true)
+                        out[r] = kr === Kind.REF ? TRUE_ID : 1;
+                    else if (y === false)
+                        out[r] = kr === Kind.REF ? FALSE_ID : 0;
+                    else
+                        out[r] = encode(kr, y, interner);
+                }
                 kids[1] = b;
                 this.offer(ctx, pi, p.lhs, level, kids, out);
             }
@@ -4015,8 +4108,8 @@ class Enumerator {
         const bank = ctx.bank;
         const bits = this.bitsView(vec);
         const h = hashBits(bits, 0, ctx.rows, nt);
-        if (ctx.id === 0 && nt === this.grammar.start)
-            this.onTarget?.(prod, cost, kids, vec);
+        if (h === this.targetHash && ctx.id === 0 && nt === this.grammar.start && this.isTarget(bits))
+            this.onSolution?.(prod, cost, kids);
         if (bank.lookup(nt, h, bits) >= 0)
             return;
         const e = bank.add(nt, cost, prod, kids, h, vec);
@@ -4028,17 +4121,34 @@ class Enumerator {
             this.maybeOpenContexts(e, nt, cost);
         }
     }
-    /** The Int32 view of a vector's bytes (cached per array: scratch vectors are reused for every candidate). */
+    /** The Int32 view of a vector's bytes: the scratch vectors' views are kept, others (terminals) made once. */
     bitsView(vec) {
-        let b = this.bitsOfScratch.get(vec);
-        if (!b) {
-            b = new Int32Array(vec.buffer, vec.byteOffset, vec.length * 2);
-            this.bitsOfScratch.set(vec, b);
-        }
-        return b;
+        const s = this.scratchBits[vec.length];
+        if (s && this.scratchByRows[vec.length] === vec)
+            return s;
+        return new Int32Array(vec.buffer, vec.byteOffset, vec.length * 2);
     }
-    /** Called for every main-context candidate of the start nonterminal, before the equivalence check. */
-    onTarget;
+    /**
+     * Called for every main-context candidate of the start nonterminal whose values equal the target, before the
+     * equivalence check (so that equal-valued alternatives are all seen).
+     */
+    onSolution;
+    targetBits;
+    targetHash = 0;
+    /** The expected outputs (encoded for the start nonterminal): candidates equal to them are solutions. */
+    setTarget(target) {
+        this.targetBits = new Int32Array(Float64Array.from(target).buffer);
+        this.targetHash = hashBits(this.targetBits, 0, this.E, this.grammar.start);
+    }
+    isTarget(bits) {
+        const t = this.targetBits;
+        if (!t)
+            return false;
+        for (let i = 0; i < 2 * this.E; i++)
+            if (bits[i] !== t[i])
+                return false;
+        return true;
+    }
     checkLimits() {
         if (performance.now() > this.limits.deadline)
             throw new StopSearch("timeLimit");
@@ -4190,6 +4300,7 @@ class Enumerator {
     }
 }
 const NO_KIDS = [];
+const enumerator_MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const EMPTY_LIST = [];
 /** The op name a production contributes to a program tree ("var", "const" or the primitive's name). */
 function opName(p) {
@@ -4939,14 +5050,21 @@ class Search {
             skipInMain: (p) => p.kind === "op" && p.prim.name === "if",
         });
         this.target = Float64Array.from(problem.examples, (e) => this.en.encodeFor(grammar.start, e.output));
-        this.en.onTarget = (prod, cost, kids, vec) => this.check(prod, cost, kids, vec);
-        if (conditional) {
-            const { prod, boolNt } = conditional;
-            this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: prod.cost, ifOp: prod.prim.name, boolNt });
-        }
+        this.en.setTarget(this.target);
+        this.en.onSolution = (prod, cost, kids) => this.solution(prod, cost, kids);
+        this.en.onMainEntry((entry, vec) => {
+            if (this.en.main.bank.nt.data[entry] === grammar.start)
+                this.observePartial(entry, vec);
+        });
         const cat = concatOf(grammar);
         if (cat && problem.examples.every((e) => typeof e.output === "string")) {
             this.concat = new ConcatSolver(this.en, problem.examples.map((e) => e.output), grammar.start, { concatPrim: cat.prim.name, concatCost: cat.cost, type: problem.returns });
+        }
+        if (conditional) {
+            const { prod, boolNt } = conditional;
+            const concat = this.concat;
+            const leafSynth = concat ? (on, max) => concat.solveFor(on, max, this.deadline) : undefined;
+            this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: prod.cost, ifOp: prod.prim.name, boolNt, ...(leafSynth ? { leafSynth } : {}) });
         }
     }
     run() {
@@ -5007,24 +5125,21 @@ class Search {
         const estimate = (last * growth * (growth ** Math.min(n, 60) - 1)) / (growth - 1);
         return estimate < (this.deadline - performance.now()) / 2;
     }
-    check(prod, cost, kids, vec) {
+    solution(prod, cost, kids) {
+        if (this.solutions.length >= 1 + (this.options.maxAlternatives ?? 4))
+            return;
+        const type = this.grammar.nts[this.grammar.start]?.type ?? this.problem.returns;
+        this.accept(this.en.prodExpr(prod, [...kids], 0, type), cost);
+    }
+    /** The kept program of the start nonterminal that is right on the most examples (reported when unsolved). */
+    observePartial(entry, vec) {
         let passed = 0;
         for (let e = 0; e < vec.length; e++)
             if (vec[e] === this.target[e])
                 passed++;
-        const type = this.problem.returns;
-        if (passed === vec.length && vec.length > 0) {
-            if (this.solutions.length >= 1 + (this.options.maxAlternatives ?? 4))
-                return;
-            const expr = this.en.prodExpr(prod, [...kids], 0, this.grammar.nts[this.grammar.start]?.type ?? type);
-            this.accept(expr, cost);
+        if (passed === vec.length || (this.partial && passed <= this.partial.passed))
             return;
-        }
-        if (!this.partial || passed > this.partial.passed) {
-            const k = [...kids];
-            const t = this.grammar.nts[this.grammar.start]?.type ?? type;
-            this.partial = { passed, cost, expr: () => this.en.prodExpr(prod, k, 0, t) };
-        }
+        this.partial = { passed, cost: this.en.main.bank.cost.data[entry], expr: () => this.en.toExpr(0, entry) };
     }
     accept(expr, cost) {
         if (this.solutions.length === 0)
