@@ -9,7 +9,8 @@ import { ACK_FILE, AckFileSchema, type AckEntry } from "../report/ack.js";
 import { compareRuns, type RunInput } from "../report/compare.js";
 import type { Comparison } from "../report/findings.js";
 import { CompareRulesSchema, type CompareRules, type CompareRulesInput } from "../report/rules.js";
-import { listRuns, readRun } from "./runs.js";
+import { listRuns } from "./runs.js";
+import { readRunRecord, SiteDataError } from "./site-data.js";
 
 /** A comparison that cannot be made (missing runs, bad files): the message says what to do. Exit code 2. */
 export class CompareError extends Error {
@@ -99,12 +100,13 @@ export async function listBaselines(runsDir: string): Promise<string[]> {
   return ok.filter((n): n is string => n !== undefined).sort();
 }
 
-/** Reads a run for the comparison. @throws CompareError naming the file */
+/** Reads a run for the comparison (validated). @throws CompareError naming the file and the field */
 export async function loadRunInput(dir: string, label: string): Promise<RunInput> {
   try {
-    return { ...(await readRun(dir)), label };
+    const { scores, meta } = await readRunRecord(dir, false);
+    return { scores, meta, label };
   } catch (e) {
-    throw new CompareError(`cannot read the run in ${dir}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, { cause: e });
+    throw new CompareError(`cannot read the run in ${e instanceof SiteDataError ? e.message : `${dir}: ${String(e)}`}`, { cause: e });
   }
 }
 

@@ -17,7 +17,7 @@ import { summarize } from "../tracker/compute.js";
 import { listSnapshots } from "../tracker/history.js";
 import { trackerPaths } from "../tracker/paths.js";
 import { createTracker, loadProgress } from "../tracker/store.js";
-import { loadAcks } from "./compare.js";
+import { loadAcks, loadRunInput } from "./compare.js";
 import { loadConfigFile } from "./config.js";
 import { listRuns, readRun, writeAtomic } from "./runs.js";
 
@@ -56,7 +56,7 @@ async function loadCode(runDir: string, specs: readonly SpecScore[]): Promise<Ma
 
 /** Builds the report of a run as HTML. */
 export async function buildReport(config: ReportConfig): Promise<string> {
-  const run = await readRun(config.runDir);
+  const run = await loadRunInput(config.runDir, "this run");
   const kept = (await loadHistory(config.runsDir)).filter((r) => r.meta.run_id < run.meta.run_id);
   const history = sortRuns([...kept, run]);
   const previous = kept.at(-1);

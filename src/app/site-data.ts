@@ -22,7 +22,9 @@ export class SiteDataError extends Error {
 
 function zodMessage(file: string, e: ZodError): string {
   const issue = e.issues[0];
-  return `${file}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`;
+  const [part, ...rest] = issue?.path ?? [];
+  const where = part === "scores" || part === "meta" ? `${path.join(file, `${part}.json`)}: ${rest.join(".") || "(root)"}` : `${file}: ${issue?.path.join(".") || "(root)"}`;
+  return `${where}: ${issue?.message ?? "invalid"}`;
 }
 
 async function readJson(file: string): Promise<unknown> {

@@ -88,5 +88,10 @@ describe("aurora report", () => {
     const first = await aurora(["report", path.join("runs", ids[0]!)], root);
     expect(first.code).toBe(0);
     expect(await readFile(path.join(root, "runs", ids[0]!, "report.html"), "utf8")).toContain("No regressions ✓");
+    const missing = await aurora(["report", "nowhere"], root);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read the run in .*nowhere/);
+    await writeFile(path.join(root, "runs", ids[1]!, "scores.json"), "{}");
+    expect((await aurora(["report", path.join("runs", ids[1]!)], root)).err).toMatch(/cannot read the run in .*scores.json: specs: Required/);
   });
 });

@@ -12,10 +12,7 @@ async function reportAction(runDir: string | undefined, flags: { runsDir?: strin
     const rules = await configRules(io.cwd);
     const runsDir = path.resolve(io.cwd, flags.runsDir ?? "runs");
     const dir = runDir === undefined ? path.join(runsDir, await latestRunId(runsDir)) : path.resolve(io.cwd, runDir);
-    const file = await writeReport({ runDir: dir, runsDir: runDir === undefined ? runsDir : path.dirname(dir), root: io.cwd, rules }).catch((e: unknown) => {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw code === "ENOENT" ? new UsageError(`${dir} is not a run folder (no scores.json/meta.json): give runs/<run-id>`) : e;
-    });
+    const file = await writeReport({ runDir: dir, runsDir: runDir === undefined ? runsDir : path.dirname(dir), root: io.cwd, rules });
     io.out(`report: ${path.relative(io.cwd, file) || file}`);
   } catch (e) {
     throw e instanceof CompareError || e instanceof ConfigError ? new UsageError(e.message) : e;
