@@ -8,9 +8,11 @@
  * (signature, token count, flags), so scoring the tens of thousands of entries a common word touches reads a few
  * contiguous arrays instead of chasing one object per entry.
  *
- * Candidates: entries sharing a description token are scored exactly; entries sharing none can score only
- * 0.6 × signature match + the perfect bonus, so signature groups are visited best match first, each in rank order,
- * until that bound falls below the k-th score.
+ * Candidates: postings are kept per token and signature group. Groups are visited best signature match first;
+ * in a group, entries sharing a token are scored exactly, then the others (which score only 0.6 × match + the
+ * perfect bonus) in rank order while they can still enter. A group whose best possible score, 0.6 × match + 0.4 +
+ * 0.1, is below the k-th score so far is skipped, and so are all after it: a query whose signature is common reads
+ * only the postings of the groups that can still matter.
  */
 import { combineScore, jaccardFromCounts, parseSignature, signatureMatch, type PreparedQuery, type ScoreParts, type SignatureShape } from "../learn/retrieval.js";
 
@@ -59,19 +61,14 @@ export class RetrievalIndex {
   private readonly khash: string[] = [];
   private readonly tokens: (Int32Array | undefined)[] = [];
   private readonly vocab = new Map<string, number>();
-  private postings: number[][] = [];
+  /** Per token id: entry ids by signature group. */
+  private postings: Map<number, number[]>[] = [];
   private groups = new Map<number, number[]>();
   private readonly sigs = new Map<number, SignatureShape>();
   private postingsStale = false;
   private groupsStale = false;
   private readonly unsorted = new Set<number>();
   private maxId = 0;
-
-  /**
-   * @param denseShare when the query's postings exceed this share of the entries, count without listing and scan
-   *   the columns in id order (same result, fewer random reads). @default 0.125
-   */
-  constructor(private readonly denseShare = 0.125) {}
 
   /** Adds a signature group's types. */
   addSignature(id: number, params: readonly string[], returns: string): void {
@@ -92,12 +89,12 @@ export class RetrievalIndex {
     this.flags[id] = PRESENT | (row.perfect ? PERFECT : 0) | (row.hasProgram ? HAS_PROGRAM : 0) | (row.solved ? SOLVED : 0);
     this.unsorted.add(row.sigId);
     if (old) {
-      if (oldSig !== row.sigId) this.groupsStale = true;
+      if (oldSig !== row.sigId) this.groupsStale = this.postingsStale = true;
       if (old.join(" ") !== tokens.join(" ")) this.postingsStale = true;
       return;
     }
     this.maxId = Math.max(this.maxId, id);
-    if (!this.postingsStale) for (const t of tokens) this.postings[t]!.push(id);
+    if (!this.postingsStale) for (const t of tokens) this.posting(t, row.sigId).push(id);
     if (!this.groupsStale) this.group(row.sigId).push(id);
   }
 
@@ -107,17 +104,18 @@ export class RetrievalIndex {
     this.refresh();
     const required = requiredFlags(filter);
     const sigScores = this.signatureScores(query);
+    const tokenIds = [...query.tokens].map((t) => this.vocab.get(t)).filter((t): t is number => t !== undefined);
     const top = new TopK(k);
-    // Common words touch a large share of the entries: then count without listing and scan the columns in order.
-    const dense = this.postingsVolume(query) > this.maxId * this.denseShare;
-    const touched = this.countTokens(query, dense);
-    try {
-      if (dense) this.scoreRange(top, sigScores, required, query.tokens.size);
-      else this.scoreListed(top, touched, sigScores, required, query.tokens.size);
-      this.offerUntouched(top, sigScores, required, query.tokens.size);
-    } finally {
-      if (dense) this.counts.fill(0, 0, this.maxId + 1);
-      else for (let i = 0; i < touched; i++) this.counts[this.touched[i]!] = 0;
+    const order = [...this.groups.keys()].sort((a, b) => (sigScores[b] ?? 0) - (sigScores[a] ?? 0));
+    for (const sigId of order) {
+      if (!top.mayEnter(combineScore(sigScores[sigId] ?? 0, 1, true))) break;
+      const touched = this.countTokens(tokenIds, sigId);
+      try {
+        this.scoreListed(top, touched, sigScores, required, query.tokens.size);
+        this.offerUntouched(top, sigId, sigScores, required, query.tokens.size);
+      } finally {
+        for (let i = 0; i < touched; i++) this.counts[this.touched[i]!] = 0;
+      }
     }
     return top.sorted();
   }
@@ -147,45 +145,23 @@ export class RetrievalIndex {
 
   /** Scores the listed entries (those sharing a token), reading only the typed columns until one can enter. */
   private scoreListed(top: TopK, touched: number, sigScores: Float64Array, required: number, querySize: number): void {
-    for (let i = 0; i < touched; i++) this.scoreOne(top, this.touched[i]!, sigScores, required, querySize);
-  }
-
-  /** Scores every entry with a shared token, in id order (sequential reads of the columns). */
-  private scoreRange(top: TopK, sigScores: Float64Array, required: number, querySize: number): void {
-    const counts = this.counts;
-    for (let id = 1; id <= this.maxId; id++) if (counts[id] !== 0) this.scoreOne(top, id, sigScores, required, querySize);
-  }
-
-  private scoreOne(top: TopK, id: number, sigScores: Float64Array, required: number, querySize: number): void {
-    const f = this.flags[id]!;
-    if ((f & required) !== required) return;
-    const inter = this.counts[id]!;
-    const score = combineScore(sigScores[this.sig[id]!]!, jaccardFromCounts(inter, querySize, this.ntok[id]!), (f & PERFECT) !== 0);
-    if (top.admits(score, id, this.khash)) top.insert(this.rank(id, sigScores, inter, querySize));
-  }
-
-  /** Postings the query's tokens would read. */
-  private postingsVolume(query: PreparedQuery): number {
-    let n = 0;
-    for (const token of query.tokens) {
-      const t = this.vocab.get(token);
-      if (t !== undefined) n += this.postings[t]!.length;
+    const { touched: ids, counts, flags, sig, ntok, khash } = this;
+    for (let i = 0; i < touched; i++) {
+      const id = ids[i]!;
+      const f = flags[id]!;
+      if ((f & required) !== required) continue;
+      const score = combineScore(sigScores[sig[id]!] ?? 0, jaccardFromCounts(counts[id]!, querySize, ntok[id]!), (f & PERFECT) !== 0);
+      if (score >= top.worstScore && top.admits(score, id, khash)) top.insert(this.rank(id, sigScores, counts[id]!, querySize));
     }
-    return n;
   }
 
-  /** Counts shared tokens per entry into `counts`; unless `dense`, lists the entries touched and returns how many. */
-  private countTokens(query: PreparedQuery, dense: boolean): number {
+  /** Counts the query's tokens per entry of one signature group into `counts`; returns how many entries it listed in `touched`. */
+  private countTokens(tokenIds: readonly number[], sigId: number): number {
     const { counts, touched } = this;
     let n = 0;
-    for (const token of query.tokens) {
-      const t = this.vocab.get(token);
-      if (t === undefined) continue;
-      const list = this.postings[t]!;
-      if (dense) {
-        for (let i = 0; i < list.length; i++) counts[list[i]!]! += 1;
-        continue;
-      }
+    for (const t of tokenIds) {
+      const list = this.postings[t]!.get(sigId);
+      if (!list) continue;
       for (let i = 0; i < list.length; i++) {
         const id = list[i]!;
         if (counts[id] === 0) touched[n++] = id;
@@ -195,17 +171,14 @@ export class RetrievalIndex {
     return n;
   }
 
-  /** Entries sharing no token: signature groups best first, each in rank order, while they can still enter. */
-  private offerUntouched(top: TopK, sigScores: Float64Array, required: number, querySize: number): void {
-    const order = [...this.groups.keys()].sort((a, b) => (sigScores[b] ?? 0) - (sigScores[a] ?? 0));
-    for (const sigId of order) {
-      if (!top.mayEnter(combineScore(sigScores[sigId] ?? 0, 0, true))) break;
-      for (const id of this.sortedGroup(sigId)) {
-        if (this.counts[id]! > 0 || (this.flags[id]! & required) !== required) continue;
-        const r = this.rank(id, sigScores, 0, querySize);
-        if (!top.admits(r.parts.score, id, this.khash)) break;
-        top.insert(r);
-      }
+  /** The entries of a group sharing no token, in rank order, while they can still enter. */
+  private offerUntouched(top: TopK, sigId: number, sigScores: Float64Array, required: number, querySize: number): void {
+    if (!top.mayEnter(combineScore(sigScores[sigId] ?? 0, 0, true))) return;
+    for (const id of this.sortedGroup(sigId)) {
+      if (this.counts[id]! > 0 || (this.flags[id]! & required) !== required) continue;
+      const r = this.rank(id, sigScores, 0, querySize);
+      if (!top.admits(r.parts.score, id, this.khash)) return;
+      top.insert(r);
     }
   }
 
@@ -240,9 +213,19 @@ export class RetrievalIndex {
     if (t === undefined) {
       t = this.vocab.size;
       this.vocab.set(token, t);
-      this.postings[t] = [];
+      this.postings[t] = new Map();
     }
     return t;
+  }
+
+  private posting(token: number, sigId: number): number[] {
+    const byGroup = this.postings[token]!;
+    let list = byGroup.get(sigId);
+    if (!list) {
+      list = [];
+      byGroup.set(sigId, list);
+    }
+    return list;
   }
 
   private group(sigId: number): number[] {
@@ -267,8 +250,8 @@ export class RetrievalIndex {
   /** Rebuilds postings or groups after replacements changed them. */
   private refresh(): void {
     if (this.postingsStale) {
-      this.postings = this.postings.map(() => []);
-      for (let id = 1; id <= this.maxId; id++) for (const t of this.tokens[id] ?? []) this.postings[t]!.push(id);
+      this.postings = this.postings.map(() => new Map());
+      for (let id = 1; id <= this.maxId; id++) for (const t of this.tokens[id] ?? []) this.posting(t, this.sig[id]!).push(id);
       this.postingsStale = false;
     }
     if (this.groupsStale) {
@@ -293,7 +276,8 @@ export function compareRanked(a: Pick<Ranked, "khash" | "parts">, b: Pick<Ranked
 /** The best k seen so far, kept sorted (k is small). */
 class TopK {
   private readonly items: Ranked[] = [];
-  private worstScore = -Infinity;
+  /** The k-th score (-Infinity until k entries are in): anything below cannot enter. */
+  worstScore = -Infinity;
   private worstKey = "";
 
   constructor(private readonly k: number) {}

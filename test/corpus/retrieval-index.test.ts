@@ -47,9 +47,9 @@ function makeQuery(q: Gen<typeof queryArb>): RetrievalQuery {
   return { description: q.words.join(" "), params, returns };
 }
 
-/** The index as ingest.ts fills it (`denseShare`: 0 always scans in id order, Infinity always lists). */
-function buildIndex(records: readonly CorpusRecord[], denseShare?: number): RetrievalIndex {
-  const index = new RetrievalIndex(denseShare);
+/** The index as ingest.ts fills it. */
+function buildIndex(records: readonly CorpusRecord[]): RetrievalIndex {
+  const index = new RetrievalIndex();
   const sigIds = new Map<string, number>();
   records.forEach((r, i) => {
     const params = r.params.map((p) => p.type);
@@ -75,11 +75,11 @@ function bruteForce(records: readonly CorpusRecord[], q: RetrievalQuery, k: numb
 
 test("top-k equals sorting every record by retrievalScore (property)", () => {
   fc.assert(
-    fc.property(fc.array(recordArb, { maxLength: 60 }), queryArb, fc.integer({ min: 1, max: 8 }), fc.boolean(), fc.boolean(), fc.constantFrom(0, Infinity), (gens, qg, k, requireProgram, solvedOnly, denseShare) => {
+    fc.property(fc.array(recordArb, { maxLength: 60 }), queryArb, fc.integer({ min: 1, max: 8 }), fc.boolean(), fc.boolean(), (gens, qg, k, requireProgram, solvedOnly) => {
       const records = gens.map((g, i) => makeRecord(i, g));
       const q = makeQuery(qg);
       const filter = { requireProgram, solvedOnly };
-      const got = buildIndex(records, denseShare).topK(prepareQuery(q), k, filter).map((r) => `${r.khash}:${r.parts.score}`);
+      const got = buildIndex(records).topK(prepareQuery(q), k, filter).map((r) => `${r.khash}:${r.parts.score}`);
       expect(got).toEqual(bruteForce(records, q, k, filter));
     }),
     { numRuns: 400, seed: 7 },
