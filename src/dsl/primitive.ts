@@ -104,6 +104,12 @@ export interface Primitive {
   readonly hints?: readonly string[];
   /** For SMT-LIB primitives: the operator name in SyGuS output. */
   readonly smt?: string;
+  /**
+   * On two safe-integer arguments this primitive equals the JS operator (for add, sub and mul: whenever the result
+   * is a safe integer too). The enumerator's integer loop computes it inline; the differential tests cover `impl`,
+   * which stays the definition.
+   */
+  readonly fastInt?: "add" | "sub" | "mul" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
 }
 
 /** Helper to declare a monomorphic primitive's signature. */

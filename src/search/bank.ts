@@ -67,46 +67,48 @@ export function hashBits(bits: Int32Array, off: number, n: number, seed: number)
   return (h ^ (h >>> 16)) | 0;
 }
 
-/** Open-addressing set of entries keyed by value vector (observational equivalence). */
+/**
+ * Open-addressing set of entries keyed by value vector (observational equivalence). Each slot holds the entry + 1
+ * (0 = empty) and the vector's hash side by side, so a probe touches one cache line.
+ */
 class OETable {
-  private slots = new Int32Array(256); // entry + 1, 0 = empty
-  private hashes = new Int32Array(256);
+  private slots = new Int32Array(512);
   private count = 0;
 
   /** The entry with this vector, or -1. */
   find(h: number, bits: Int32Array, voff: number, bank: Bank): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const s = this.slots[i] as number;
+      const s = slots[2 * i] as number;
       if (s === 0) return -1;
-      if (this.hashes[i] === h && bank.sameVector(s - 1, bits, voff)) return s - 1;
+      if (slots[2 * i + 1] === h && bank.sameVector(s - 1, bits, voff)) return s - 1;
     }
   }
 
   insert(h: number, entry: number): void {
-    if ((this.count + 1) * 2 > this.slots.length) this.rehash();
+    if ((this.count + 1) * 4 > this.slots.length) this.rehash();
     this.place(h, entry);
     this.count++;
   }
 
   get bytes(): number {
-    return this.slots.length * 8;
+    return this.slots.length * 4;
   }
 
   private place(h: number, entry: number): void {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let i = h & mask;
-    while (this.slots[i] !== 0) i = (i + 1) & mask;
-    this.slots[i] = entry + 1;
-    this.hashes[i] = h;
+    while (slots[2 * i] !== 0) i = (i + 1) & mask;
+    slots[2 * i] = entry + 1;
+    slots[2 * i + 1] = h;
   }
 
   private rehash(): void {
     const old = this.slots;
-    const oldH = this.hashes;
     this.slots = new Int32Array(old.length * 2);
-    this.hashes = new Int32Array(old.length * 2);
-    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.place(oldH[i] as number, (old[i] as number) - 1);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.place(old[i + 1] as number, (old[i] as number) - 1);
   }
 }
 
@@ -122,6 +124,11 @@ export class Bank {
   readonly kids = new IntVec();
   /** buckets[nt][cost] = entries of that nonterminal and cost, in insertion order. */
   readonly buckets: number[][][];
+  /**
+   * The same buckets' value vectors, contiguous (entry k of the bucket at offset k * rows): the inner loops scan
+   * these sequentially instead of jumping around the bank.
+   */
+  readonly bucketVals: F64Vec[][];
   /** Entries by (nonterminal, cost, root production) for the roots in `indexedRoots` (parent-conditioned costs). */
   private readonly byRoot = new Map<number, number[]>();
   private readonly tables: OETable[];
@@ -134,6 +141,7 @@ export class Bank {
   ) {
     this.vals = new F64Vec(Math.max(1024, rows * 256));
     this.buckets = Array.from({ length: ntCount }, () => []);
+    this.bucketVals = Array.from({ length: ntCount }, () => []);
     this.tables = Array.from({ length: ntCount }, () => new OETable());
   }
 
@@ -143,7 +151,7 @@ export class Bank {
 
   /** Approximate bytes held by this bank. */
   get bytes(): number {
-    return this.vals.data.length * 8 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);
+    return 2 * this.vals.data.length * 8 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);
   }
 
   /** Bitwise equality of an entry's vector with the vector at double offset `voff` of `bits`' buffer. */
@@ -172,8 +180,13 @@ export class Bank {
     this.vals.data.set(vec.subarray(voff, voff + this.rows), at);
     (this.tables[nt] as OETable).insert(h, e);
     const byCost = this.buckets[nt] as number[][];
+    const vecs = this.bucketVals[nt] as F64Vec[];
     while (byCost.length <= cost) byCost.push([]);
+    while (vecs.length <= cost) vecs.push(new F64Vec(Math.max(16, this.rows * 4)));
     (byCost[cost] as number[]).push(e);
+    const bv = vecs[cost] as F64Vec;
+    const bat = bv.reserve(this.rows);
+    bv.data.set(vec.subarray(voff, voff + this.rows), bat);
     const roots = this.indexedRoots;
     if (roots) {
       const r = prod >= 0 ? prod : roots.length - 1;
@@ -196,6 +209,11 @@ export class Bank {
     return this.byRoot.get(this.rootKey(nt, cost, root)) ?? EMPTY;
   }
 
+  /** The contiguous value vectors of bucket(nt, cost), in the same order. */
+  bucketData(nt: number, cost: number): Float64Array {
+    return this.bucketVals[nt]?.[cost]?.data ?? EMPTY_F64;
+  }
+
   bucket(nt: number, cost: number): readonly number[] {
     return this.buckets[nt]?.[cost] ?? EMPTY;
   }
@@ -213,3 +231,4 @@ export class Bank {
 }
 
 const EMPTY: readonly number[] = [];
+const EMPTY_F64 = new Float64Array(0);

@@ -350,7 +350,13 @@ export class Enumerator {
   }
 
   private loop2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: Impl, lists: readonly (readonly number[])[]): void {
-    const numeric = this.kinds[p.args[0] as number] !== Kind.REF && this.kinds[p.args[1] as number] !== Kind.REF;
+    const k0 = this.kinds[p.args[0] as number];
+    const k1 = this.kinds[p.args[1] as number];
+    if (k0 === Kind.INT && k1 === Kind.INT && p.prim.fastInt && p.prim.impl) {
+      this.loop2Int(ctx, pi, p, costs, p.prim.fastInt, p.prim.impl as (a: number, b: number) => Result, lists);
+      return;
+    }
+    const numeric = k0 !== Kind.REF && k1 !== Kind.REF;
     if (numeric && !this.memo[pi] && p.prim.lazy !== true && p.prim.impl) {
       this.loop2Num(ctx, pi, p, costs, p.prim.impl as (a: number, b: number) => Result, lists);
       return;
@@ -452,6 +458,88 @@ export class Enumerator {
           else if (y === true) out[r] = kr === Kind.REF ? TRUE_ID : 1;
           else if (y === false) out[r] = kr === Kind.REF ? FALSE_ID : 0;
           else out[r] = encode(kr, y, interner);
+        }
+        kids[1] = b;
+        this.offer(ctx, pi, p.lhs, level, kids, out);
+      }
+    }
+  }
+
+  /**
+   * Integer operators computed inline (Primitive.fastInt): safe ints in, the JS operator, and the primitive's own
+   * semantics only for what the operator cannot do exactly (errors, bigints, results beyond 2^53).
+   */
+  private loop2Int(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], op: NonNullable<Primitive["fastInt"]>, f: (a: number, b: number) => Result, lists: readonly (readonly number[])[]): void {
+    const bank = ctx.bank;
+    const R = ctx.rows;
+    const out = this.scratch(R);
+    const kr = this.kinds[p.lhs] as Kind;
+    const boolOut = kr === Kind.REF;
+    const vals = this.interner.values;
+    const interner = this.interner;
+    const la = lists[0] as readonly number[];
+    const lb = lists[1] as readonly number[];
+    const kids = [0, 0];
+    const level = (costs[0] as number) + (costs[1] as number) + p.cost;
+    const constLast = CONST_LAST.has(p.prim.name);
+    const prodOf = bank.prod.data;
+    const isConst = this.isConstProd;
+    const code = FAST_CODES[op];
+    // Scan b's vectors sequentially from its bucket's contiguous copy when lb is exactly that bucket.
+    const plainB = lb === bank.bucket(p.args[1] as number, costs[1] as number);
+    const xsA = new Float64Array(R);
+    for (let i = 0; i < la.length; i++) {
+      const a = la[i] as number;
+      const aConst = constLast && isConst[prodOf[a] as number] === 1;
+      kids[0] = a;
+      xsA.set(bank.vals.data.subarray(a * R, a * R + R));
+      const dB = plainB ? bank.bucketData(p.args[1] as number, costs[1] as number) : bank.vals.data;
+      for (let j = 0; j < lb.length; j++) {
+        const b = lb[j] as number;
+        if (aConst && isConst[prodOf[b] as number] !== 1) continue;
+        const ob = plainB ? j * R : b * R;
+        for (let r = 0; r < R; r++) {
+          const xa = xsA[r] as number;
+          const xb = dB[ob + r] as number;
+          if (xa > MAX_SAFE || xa < -MAX_SAFE || xb > MAX_SAFE || xb < -MAX_SAFE || xa !== xa || xb !== xb) {
+            out[r] = xa !== xa || xb !== xb ? errK(kr) : encode(kr, f(decode(Kind.INT, xa, vals) as number, decode(Kind.INT, xb, vals) as number), interner);
+            continue;
+          }
+          switch (code) {
+            case 0: {
+              const y = xa + xb;
+              out[r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y : encode(kr, f(xa, xb), interner);
+              break;
+            }
+            case 1: {
+              const y = xa - xb;
+              out[r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y : encode(kr, f(xa, xb), interner);
+              break;
+            }
+            case 2: {
+              const y = xa * xb;
+              out[r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y + 0 : encode(kr, f(xa, xb), interner);
+              break;
+            }
+            case 3:
+              out[r] = xa < xb ? TRUE_ID : FALSE_ID;
+              break;
+            case 4:
+              out[r] = xa <= xb ? TRUE_ID : FALSE_ID;
+              break;
+            case 5:
+              out[r] = xa > xb ? TRUE_ID : FALSE_ID;
+              break;
+            case 6:
+              out[r] = xa >= xb ? TRUE_ID : FALSE_ID;
+              break;
+            case 7:
+              out[r] = xa === xb ? TRUE_ID : FALSE_ID;
+              break;
+            default:
+              out[r] = xa !== xb ? TRUE_ID : FALSE_ID;
+          }
+          if (!boolOut && code >= 3) out[r] = encode(kr, out[r] === TRUE_ID, interner);
         }
         kids[1] = b;
         this.offer(ctx, pi, p.lhs, level, kids, out);
@@ -739,6 +827,7 @@ export class Enumerator {
 
 const NO_KIDS: readonly number[] = [];
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const FAST_CODES: Readonly<Record<NonNullable<Primitive["fastInt"]>, number>> = { add: 0, sub: 1, mul: 2, lt: 3, le: 4, gt: 5, ge: 6, eq: 7, ne: 8 };
 const EMPTY_LIST: readonly number[] = [];
 
 /** A child root production whose cost changes by `delta` units under a given parent and argument. */

@@ -22,12 +22,12 @@ function ifExp(c: Value | Result, a: Value | Result, b: Value | Result): Result 
 }
 
 export const logicPrims: readonly Primitive[] = [
-  { name: "cmp.eq", vars: { T: "hashable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyEq(a, b), py: "{0:bor} == {1:bor}", pyPrec: "cmp", ts: "$eq({0}, {1})", hints: ["equal", "same", "equals", "identical", "palindrome", "match"] },
-  { name: "cmp.ne", vars: { T: "hashable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => !pyEq(a, b), py: "{0:bor} != {1:bor}", pyPrec: "cmp", ts: "!$eq({0}, {1})", hints: ["different", "distinct", "unequal", "not"] },
-  { name: "cmp.lt", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyLess(a, b, false), py: "{0:bor} < {1:bor}", pyPrec: "cmp", ts: "$lt({0}, {1})", hints: ["less", "smaller", "below", "under", "before"] },
-  { name: "cmp.le", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => pyLess(a, b, true), py: "{0:bor} <= {1:bor}", pyPrec: "cmp", ts: "$le({0}, {1})", hints: ["most", "within"] },
-  { name: "cmp.gt", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyLess(b, a, false), py: "{0:bor} > {1:bor}", pyPrec: "cmp", ts: "$gt({0}, {1})", hints: ["greater", "larger", "above", "over", "exceeds", "more", "positive"] },
-  { name: "cmp.ge", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => pyLess(b, a, true), py: "{0:bor} >= {1:bor}", pyPrec: "cmp", ts: "$ge({0}, {1})", hints: ["least", "adult"] },
+  { name: "cmp.eq", fastInt: "eq", vars: { T: "hashable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyEq(a, b), py: "{0:bor} == {1:bor}", pyPrec: "cmp", ts: "$eq({0}, {1})", hints: ["equal", "same", "equals", "identical", "palindrome", "match"] },
+  { name: "cmp.ne", fastInt: "ne", vars: { T: "hashable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => !pyEq(a, b), py: "{0:bor} != {1:bor}", pyPrec: "cmp", ts: "!$eq({0}, {1})", hints: ["different", "distinct", "unequal", "not"] },
+  { name: "cmp.lt", fastInt: "lt", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyLess(a, b, false), py: "{0:bor} < {1:bor}", pyPrec: "cmp", ts: "$lt({0}, {1})", hints: ["less", "smaller", "below", "under", "before"] },
+  { name: "cmp.le", fastInt: "le", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => pyLess(a, b, true), py: "{0:bor} <= {1:bor}", pyPrec: "cmp", ts: "$le({0}, {1})", hints: ["most", "within"] },
+  { name: "cmp.gt", fastInt: "gt", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyLess(b, a, false), py: "{0:bor} > {1:bor}", pyPrec: "cmp", ts: "$gt({0}, {1})", hints: ["greater", "larger", "above", "over", "exceeds", "more", "positive"] },
+  { name: "cmp.ge", fastInt: "ge", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => pyLess(b, a, true), py: "{0:bor} >= {1:bor}", pyPrec: "cmp", ts: "$ge({0}, {1})", hints: ["least", "adult"] },
   { name: "bool.and", sig: mono([BOOL, BOOL], BOOL), cost: 1, lazy: true, impl: and, py: "{0:and} and {1:not}", pyPrec: "and", ts: "{0} && {1}", hints: ["both", "and", "all"] },
   { name: "bool.or", sig: mono([BOOL, BOOL], BOOL), cost: 1, lazy: true, impl: or, py: "{0:or} or {1:and}", pyPrec: "or", ts: "{0} || {1}", hints: ["either", "or", "any"] },
   { name: "bool.not", sig: mono([BOOL], BOOL), cost: 1, impl: (a) => !truthy(a), py: "not {0:not}", pyPrec: "not", ts: "!{0}", hints: ["not", "no", "without", "isn't", "never"] },

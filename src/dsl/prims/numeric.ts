@@ -205,9 +205,9 @@ function parseFloatStr(s: string): Result {
 
 export const numericPrims: readonly Primitive[] = [
   // int arithmetic
-  { name: "int.add", sig: mono([INT, INT], INT), cost: 1, impl: (a, b) => intAdd(I(a), I(b)), py: "{0:add} + {1:mul}", pyPrec: "add", ts: "{0} + {1}", hints: ["add", "sum", "plus", "total", "increment", "more"] },
-  { name: "int.sub", sig: mono([INT, INT], INT), cost: 1, impl: (a, b) => intSub(I(a), I(b)), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "{0} - {1}", hints: ["subtract", "difference", "minus", "less", "decrement"] },
-  { name: "int.mul", sig: mono([INT, INT], INT), cost: 1, impl: (a, b) => intMul(I(a), I(b)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}", hints: ["multiply", "product", "times", "double", "triple", "square"] },
+  { name: "int.add", fastInt: "add", sig: mono([INT, INT], INT), cost: 1, impl: (a, b) => intAdd(I(a), I(b)), py: "{0:add} + {1:mul}", pyPrec: "add", ts: "{0} + {1}", hints: ["add", "sum", "plus", "total", "increment", "more"] },
+  { name: "int.sub", fastInt: "sub", sig: mono([INT, INT], INT), cost: 1, impl: (a, b) => intSub(I(a), I(b)), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "{0} - {1}", hints: ["subtract", "difference", "minus", "less", "decrement"] },
+  { name: "int.mul", fastInt: "mul", sig: mono([INT, INT], INT), cost: 1, impl: (a, b) => intMul(I(a), I(b)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}", hints: ["multiply", "product", "times", "double", "triple", "square"] },
   { name: "int.floordiv", sig: mono([INT, INT], INT), cost: 1.5, impl: (a, b) => intFloorDiv(I(a), I(b)), py: "{0:mul} // {1:unary}", pyPrec: "mul", ts: "$floordiv({0}, {1})", hints: ["divide", "half", "quotient", "division"] },
   { name: "int.mod", sig: mono([INT, INT], INT), cost: 1.5, impl: (a, b) => intMod(I(a), I(b)), py: "{0:mul} % {1:unary}", pyPrec: "mul", ts: "$mod({0}, {1})", hints: ["remainder", "modulo", "even", "odd", "divisible", "mod", "digit", "last"] },
   // int ** negative int is a float in Python; the DSL's int.pow cannot hold it, so it reports ValueError there
