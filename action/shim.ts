@@ -1,7 +1,7 @@
 /**
  * Imported first by the entries: the bundled node-sqlite3-wasm (emscripten, written for CommonJS) reads
  * `__dirname` to find its `.wasm` file, which does not exist in an ES module. Point it at the bundle's folder
- * (dist/), where the build copies the `.wasm` (docs/adr/0009-action-dist.md).
+ * (dist/), where the build copies the `.wasm` (docs/adr/0010-action-dist.md).
  */
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,5 +1,5 @@
 /**
- * Builds the Action's committed bundle, `dist/` (docs/adr/0009-action-dist.md), from the tsc output in
+ * Builds the Action's committed bundle, `dist/` (docs/adr/0010-action-dist.md), from the tsc output in
  * build/action/: ncc bundles each entry into one ES module (`index.js` for runs.main, `post.js` for runs.post),
  * the node-sqlite3-wasm `.wasm` is copied next to them (the shim in action/shim.ts points the binding at it), and
  * the bundled packages' licenses go to `licenses.txt`.
@@ -51,7 +51,7 @@ async function build(dest: string): Promise<void> {
     try {
       const assets = (await readdir(out)).filter((f) => !["index.js", "package.json", "licenses.txt"].includes(f));
       const extra = assets.filter((f) => !EXPECTED_ASSETS.includes(f));
-      if (extra.length > 0) throw new Error(`ncc emitted unexpected assets for ${e.entry}: ${extra.join(", ")} (a new dynamic import or file reference? see docs/adr/0009-action-dist.md)`);
+      if (extra.length > 0) throw new Error(`ncc emitted unexpected assets for ${e.entry}: ${extra.join(", ")} (a new dynamic import or file reference? see docs/adr/0010-action-dist.md)`);
       for (const a of assets) await copyFile(path.join(out, a), path.join(dest, a));
       await copyFile(path.join(out, "index.js"), path.join(dest, e.out));
       if (e.licenses) await copyFile(path.join(out, "licenses.txt"), path.join(dest, "licenses.txt"));
