@@ -96,10 +96,12 @@ export async function readConfig(get: GetInput, env: Env): Promise<ActionConfig>
   const github = await readContext(env);
   const cwd = path.resolve(github.workspace, get("working-directory") || ".");
   const shard = shardInput(get("shard"));
+  const mode = choiceInput("mode", get("mode"), MODES, "run");
+  if (shard !== undefined && mode !== "run") throw new ActionInputError(`input shard is for mode: run (each shard job); the ${mode} job takes no shard`);
   const rounds = countInput("rounds", get("rounds"));
   const timeoutSec = secondsInput("timeout-per-spec", get("timeout-per-spec"));
   return {
-    mode: choiceInput("mode", get("mode"), MODES, "run"),
+    mode,
     cwd,
     specs: listInput(get("specs")),
     ...(rounds === undefined ? {} : { rounds }),

@@ -12,7 +12,7 @@ import { RunMetaSchema, RunScoresSchema, type RunMeta, type RunScores } from "..
 import { UntrustedDataError } from "./errors.js";
 
 /** Size limits of the files read from an artifact. */
-export const LIMITS = { scoresBytes: 32 * 1024 * 1024, metaBytes: 256 * 1024, contextBytes: 16 * 1024, specs: 20_000, text: 20_000 } as const;
+export const LIMITS = { scoresBytes: 64 * 1024 * 1024, metaBytes: 256 * 1024, contextBytes: 16 * 1024, specs: 50_000, text: 20_000 } as const;
 
 /** What a results artifact says about the run that made it (`context.json`). */
 export const ResultsContextSchema = z

@@ -199,3 +199,9 @@ describe("untrusted files", () => {
     await expect(readUntrustedJson(dir, "nope.json", 100, ResultsContextSchema)).rejects.toThrow(/has no nope.json/);
   });
 });
+
+describe("readConfig refuses", () => {
+  it("a shard outside mode run", async () => {
+    await expect(readConfig((n) => ({ mode: "merge", shard: "1/2" })[n] ?? "", { GITHUB_WORKSPACE: "/ws" })).rejects.toThrow(/input shard is for mode: run/);
+  });
+});
