@@ -3,6 +3,7 @@
  * per build and caches the model. Pages call `model()` and the view functions, nothing else.
  */
 import { getCollection, getEntry } from "astro:content";
+import { allFunctionCharts } from "./charts.ts";
 import path from "node:path";
 import { loadAcks } from "../../../src/app/compare.ts";
 import { ACK_FILE } from "../../../src/report/ack.ts";
@@ -42,4 +43,12 @@ export function model(): Promise<SiteModel> {
 /** Links under the configured base path. */
 export function siteLinks(): Links {
   return links(import.meta.env.BASE_URL);
+}
+
+let charts: Promise<Map<string, string>> | undefined;
+
+/** The history charts of every function page (rendered once, partly in a worker thread). */
+export async function functionChartsBySlug(): Promise<Map<string, string>> {
+  charts ??= model().then(allFunctionCharts);
+  return charts;
 }

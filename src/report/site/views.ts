@@ -120,14 +120,14 @@ export function functionCharts(trend: readonly TrendPoint[]): string {
   return `<div class="charts"><div class="chart">${lineChart(pts((t) => t.score, ""), { ...opts, title: "Score over runs", yLabel: "score" })}</div><div class="chart">${lineChart(pts((t) => Math.round(t.time_ms), " ms"), { ...opts, title: "Time over runs", yLabel: "time (ms)" })}</div><div class="chart">${lineChart(pts((t) => t.size, " nodes"), { ...opts, title: "Program size over runs", yLabel: "size (nodes)" })}</div></div>`;
 }
 
-/** One function: newest values, code, history charts and table, relationships. */
-export function functionDetail(page: FnPage, l: Links): string {
+/** One function: newest values, code, history charts (pre-rendered ones when given) and table, relationships. */
+export function functionDetail(page: FnPage, l: Links, charts: string = functionCharts(page.row.trend)): string {
   const s = page.row.latest;
   const head = `<p>${status(s?.status)} <span class="muted">${esc(page.row.file)}${s ? `:${s.line}` : ""}</span></p>`;
   const code = page.code === null ? `<p class="muted">No program in the newest run.</p>` : `<pre><code>${esc(page.code)}</code></pre>`;
   const hist = [...page.row.trend].reverse().slice(0, 20).map((t) => `<tr><td><a href="${esc(l.run(t.run))}"><code>${esc(t.run)}</code></a></td><td>${status(t.status)}</td><td class="num">${t.score.toFixed(2)}</td><td class="num">${formatMs(t.time_ms)}</td><td class="num">${t.size}</td></tr>`);
   const related = page.related.length === 0 ? `<p class="muted">No relationships in the newest run.</p>` : `<ul>${page.related.map((r) => `<li>${r.slug ? `<a href="${esc(l.fn(r.slug))}"><code>${esc(r.other)}</code></a>` : `<code>${esc(r.other)}</code>`} <span class="muted">${esc(r.edge.kind)}: <code>${esc(r.edge.via)}</code></span></li>`).join("")}</ul>`;
-  return `${head}<h2>Code</h2>${code}<h2>History</h2>${functionCharts(page.row.trend)}<div class="scroll"><table><thead><tr><th>run</th><th>status</th><th>score</th><th>time</th><th>size</th></tr></thead><tbody>${hist.join("")}</tbody></table></div><h2>Relationships</h2>${related}`;
+  return `${head}<h2>Code</h2>${code}<h2>History</h2>${charts}<div class="scroll"><table><thead><tr><th>run</th><th>status</th><th>score</th><th>time</th><th>size</th></tr></thead><tbody>${hist.join("")}</tbody></table></div><h2>Relationships</h2>${related}`;
 }
 
 /** Regressions of the newest run, and the runs whose comparison failed or warned. */
