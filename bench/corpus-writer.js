@@ -27,7 +27,9 @@ const lingerMs = rand() < 0.5 ? 0 : 200;
 const store = await CorpusStore.open({ dir, lingerMs, lockTimeoutMs: 60_000, onNotice: (m) => process.stderr.write(`${m}\n`) });
 process.stdout.write("ready\n");
 for (let i = 0; ; i++) {
-  const size = rand() < 0.15 ? 1 + Math.floor(rand() * 40) : 1;
+  // mostly single records, sometimes batches, rarely a large one (a multi-megabyte write, a long transaction)
+  const roll = rand();
+  const size = roll < 0.01 ? 500 + Math.floor(rand() * 1000) : roll < 0.16 ? 1 + Math.floor(rand() * 40) : 1;
   const batch = Array.from({ length: size }, (_, j) => record(i, j, rand() < 0.7 ? 1 : 0.5));
   // now and then a better record for an earlier key: it must supersede, never lose the earlier one's data
   if (i > 0 && rand() < 0.2) batch.push(record(i - 1, 0, 1));

@@ -8,7 +8,8 @@
  *   moving the cursor past it. A batch's id is its stream and start offset, so a batch cut again after a crash has
  *   the same id and the endpoint can drop the repeat.
  * - `flush` sends batches in order and deletes each once delivered; it stops at the first failure.
- * Both run under the outbox's own lock, so a slow endpoint never holds the corpus lock.
+ * Both run under the outbox's own lock, so a slow endpoint never holds the corpus lock. Reading the log needs no
+ * corpus lock: only complete lines are read, and a writer only ever appends lines or cuts a torn, incomplete tail.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, unlink } from "node:fs/promises";
