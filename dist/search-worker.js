@@ -1762,12 +1762,12 @@ function ifExp(c, a, b) {
     return truthy(c) ? a : b;
 }
 const logicPrims = [
-    { name: "cmp.eq", vars: { T: "hashable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyEq(a, b), py: "{0:bor} == {1:bor}", pyPrec: "cmp", ts: "$eq({0}, {1})", hints: ["equal", "same", "equals", "identical", "palindrome", "match"] },
-    { name: "cmp.ne", vars: { T: "hashable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => !pyEq(a, b), py: "{0:bor} != {1:bor}", pyPrec: "cmp", ts: "!$eq({0}, {1})", hints: ["different", "distinct", "unequal", "not"] },
-    { name: "cmp.lt", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyLess(a, b, false), py: "{0:bor} < {1:bor}", pyPrec: "cmp", ts: "$lt({0}, {1})", hints: ["less", "smaller", "below", "under", "before"] },
-    { name: "cmp.le", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => pyLess(a, b, true), py: "{0:bor} <= {1:bor}", pyPrec: "cmp", ts: "$le({0}, {1})", hints: ["most", "within"] },
-    { name: "cmp.gt", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyLess(b, a, false), py: "{0:bor} > {1:bor}", pyPrec: "cmp", ts: "$gt({0}, {1})", hints: ["greater", "larger", "above", "over", "exceeds", "more", "positive"] },
-    { name: "cmp.ge", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => pyLess(b, a, true), py: "{0:bor} >= {1:bor}", pyPrec: "cmp", ts: "$ge({0}, {1})", hints: ["least", "adult"] },
+    { name: "cmp.eq", fastInt: "eq", vars: { T: "hashable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyEq(a, b), py: "{0:bor} == {1:bor}", pyPrec: "cmp", ts: "$eq({0}, {1})", hints: ["equal", "same", "equals", "identical", "palindrome", "match"] },
+    { name: "cmp.ne", fastInt: "ne", vars: { T: "hashable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => !pyEq(a, b), py: "{0:bor} != {1:bor}", pyPrec: "cmp", ts: "!$eq({0}, {1})", hints: ["different", "distinct", "unequal", "not"] },
+    { name: "cmp.lt", fastInt: "lt", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyLess(a, b, false), py: "{0:bor} < {1:bor}", pyPrec: "cmp", ts: "$lt({0}, {1})", hints: ["less", "smaller", "below", "under", "before"] },
+    { name: "cmp.le", fastInt: "le", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => pyLess(a, b, true), py: "{0:bor} <= {1:bor}", pyPrec: "cmp", ts: "$le({0}, {1})", hints: ["most", "within"] },
+    { name: "cmp.gt", fastInt: "gt", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1, impl: (a, b) => pyLess(b, a, false), py: "{0:bor} > {1:bor}", pyPrec: "cmp", ts: "$gt({0}, {1})", hints: ["greater", "larger", "above", "over", "exceeds", "more", "positive"] },
+    { name: "cmp.ge", fastInt: "ge", vars: { T: "orderable" }, sig: binT(BOOL), cost: 1.2, impl: (a, b) => pyLess(b, a, true), py: "{0:bor} >= {1:bor}", pyPrec: "cmp", ts: "$ge({0}, {1})", hints: ["least", "adult"] },
     { name: "bool.and", sig: mono([BOOL, BOOL], BOOL), cost: 1, lazy: true, impl: and, py: "{0:and} and {1:not}", pyPrec: "and", ts: "{0} && {1}", hints: ["both", "and", "all"] },
     { name: "bool.or", sig: mono([BOOL, BOOL], BOOL), cost: 1, lazy: true, impl: or, py: "{0:or} or {1:and}", pyPrec: "or", ts: "{0} || {1}", hints: ["either", "or", "any"] },
     { name: "bool.not", sig: mono([BOOL], BOOL), cost: 1, impl: (a) => !truthy(a), py: "not {0:not}", pyPrec: "not", ts: "!{0}", hints: ["not", "no", "without", "isn't", "never"] },
@@ -2155,9 +2155,9 @@ function parseFloatStr(s) {
 }
 const numericPrims = [
     // int arithmetic
-    { name: "int.add", sig: mono([types_INT, types_INT], types_INT), cost: 1, impl: (a, b) => intAdd(numeric_I(a), numeric_I(b)), py: "{0:add} + {1:mul}", pyPrec: "add", ts: "{0} + {1}", hints: ["add", "sum", "plus", "total", "increment", "more"] },
-    { name: "int.sub", sig: mono([types_INT, types_INT], types_INT), cost: 1, impl: (a, b) => intSub(numeric_I(a), numeric_I(b)), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "{0} - {1}", hints: ["subtract", "difference", "minus", "less", "decrement"] },
-    { name: "int.mul", sig: mono([types_INT, types_INT], types_INT), cost: 1, impl: (a, b) => intMul(numeric_I(a), numeric_I(b)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}", hints: ["multiply", "product", "times", "double", "triple", "square"] },
+    { name: "int.add", fastInt: "add", sig: mono([types_INT, types_INT], types_INT), cost: 1, impl: (a, b) => intAdd(numeric_I(a), numeric_I(b)), py: "{0:add} + {1:mul}", pyPrec: "add", ts: "{0} + {1}", hints: ["add", "sum", "plus", "total", "increment", "more"] },
+    { name: "int.sub", fastInt: "sub", sig: mono([types_INT, types_INT], types_INT), cost: 1, impl: (a, b) => intSub(numeric_I(a), numeric_I(b)), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "{0} - {1}", hints: ["subtract", "difference", "minus", "less", "decrement"] },
+    { name: "int.mul", fastInt: "mul", sig: mono([types_INT, types_INT], types_INT), cost: 1, impl: (a, b) => intMul(numeric_I(a), numeric_I(b)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}", hints: ["multiply", "product", "times", "double", "triple", "square"] },
     { name: "int.floordiv", sig: mono([types_INT, types_INT], types_INT), cost: 1.5, impl: (a, b) => intFloorDiv(numeric_I(a), numeric_I(b)), py: "{0:mul} // {1:unary}", pyPrec: "mul", ts: "$floordiv({0}, {1})", hints: ["divide", "half", "quotient", "division"] },
     { name: "int.mod", sig: mono([types_INT, types_INT], types_INT), cost: 1.5, impl: (a, b) => intMod(numeric_I(a), numeric_I(b)), py: "{0:mul} % {1:unary}", pyPrec: "mul", ts: "$mod({0}, {1})", hints: ["remainder", "modulo", "even", "odd", "divisible", "mod", "digit", "last"] },
     // int ** negative int is a float in Python; the DSL's int.pow cannot hold it, so it reports ValueError there
@@ -2365,18 +2365,18 @@ const SMT_PRIMS = [
     { name: "smt.str.<", smt: "str.<", sig: SS_B, cost: 1.5, impl: (a, b) => compareStr(smt_S(a), smt_S(b)) < 0, py: "{0:bor} < {1:bor}", pyPrec: "cmp", ts: "$smtStrLt({0}, {1})" },
     { name: "smt.str.<=", smt: "str.<=", sig: SS_B, cost: 1.5, impl: (a, b) => compareStr(smt_S(a), smt_S(b)) <= 0, py: "{0:bor} <= {1:bor}", pyPrec: "cmp", ts: "!$smtStrLt({1}, {0})" },
     // Integers
-    { name: "smt.+", smt: "+", sig: II_I, cost: 1, impl: (a, b) => intAdd(smt_I(a), smt_I(b)), py: "{0:add} + {1:mul}", pyPrec: "add", ts: "{0} + {1}" },
-    { name: "smt.-", smt: "-", sig: II_I, cost: 1, impl: (a, b) => intSub(smt_I(a), smt_I(b)), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "{0} - {1}" },
+    { name: "smt.+", fastInt: "add", smt: "+", sig: II_I, cost: 1, impl: (a, b) => intAdd(smt_I(a), smt_I(b)), py: "{0:add} + {1:mul}", pyPrec: "add", ts: "{0} + {1}" },
+    { name: "smt.-", fastInt: "sub", smt: "-", sig: II_I, cost: 1, impl: (a, b) => intSub(smt_I(a), smt_I(b)), py: "{0:add} - {1:mul}", pyPrec: "add", ts: "{0} - {1}" },
     { name: "smt.neg", smt: "-", sig: mono([types_INT], types_INT), cost: 1.5, impl: (a) => intNeg(smt_I(a)), py: "-{0:unary}", pyPrec: "unary", ts: "-{0}" },
-    { name: "smt.*", smt: "*", sig: II_I, cost: 1.5, impl: (a, b) => intMul(smt_I(a), smt_I(b)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}" },
+    { name: "smt.*", fastInt: "mul", smt: "*", sig: II_I, cost: 1.5, impl: (a, b) => intMul(smt_I(a), smt_I(b)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "{0} * {1}" },
     { name: "smt.div", smt: "div", sig: II_I, cost: 1.5, impl: (a, b) => smtDivMod(smt_I(a), smt_I(b))?.q ?? ZERO_DIV, py: "_smt_div({0}, {1})", pyPrec: "atom", pyHelpers: ["_smt_div"], ts: "$smtDiv({0}, {1})" },
     { name: "smt.mod", smt: "mod", sig: II_I, cost: 1.5, impl: (a, b) => smtDivMod(smt_I(a), smt_I(b))?.r ?? ZERO_DIV, py: "_smt_mod({0}, {1})", pyPrec: "atom", pyHelpers: ["_smt_mod"], ts: "$smtMod({0}, {1})" },
-    { name: "smt.<", smt: "<", sig: II_B, cost: 1, impl: (a, b) => lessInt(a, b, false), py: "{0:bor} < {1:bor}", pyPrec: "cmp", ts: "{0} < {1}" },
-    { name: "smt.<=", smt: "<=", sig: II_B, cost: 1, impl: (a, b) => lessInt(a, b, true), py: "{0:bor} <= {1:bor}", pyPrec: "cmp", ts: "{0} <= {1}" },
-    { name: "smt.>", smt: ">", sig: II_B, cost: 1, impl: (a, b) => lessInt(b, a, false), py: "{0:bor} > {1:bor}", pyPrec: "cmp", ts: "{0} > {1}" },
-    { name: "smt.>=", smt: ">=", sig: II_B, cost: 1, impl: (a, b) => lessInt(b, a, true), py: "{0:bor} >= {1:bor}", pyPrec: "cmp", ts: "{0} >= {1}" },
+    { name: "smt.<", fastInt: "lt", smt: "<", sig: II_B, cost: 1, impl: (a, b) => lessInt(a, b, false), py: "{0:bor} < {1:bor}", pyPrec: "cmp", ts: "{0} < {1}" },
+    { name: "smt.<=", fastInt: "le", smt: "<=", sig: II_B, cost: 1, impl: (a, b) => lessInt(a, b, true), py: "{0:bor} <= {1:bor}", pyPrec: "cmp", ts: "{0} <= {1}" },
+    { name: "smt.>", fastInt: "gt", smt: ">", sig: II_B, cost: 1, impl: (a, b) => lessInt(b, a, false), py: "{0:bor} > {1:bor}", pyPrec: "cmp", ts: "{0} > {1}" },
+    { name: "smt.>=", fastInt: "ge", smt: ">=", sig: II_B, cost: 1, impl: (a, b) => lessInt(b, a, true), py: "{0:bor} >= {1:bor}", pyPrec: "cmp", ts: "{0} >= {1}" },
     // Core
-    { name: "smt.=", smt: "=", vars: { T: "hashable" }, sig: eqSig, cost: 1, impl: (a, b) => pyEq(a, b), py: "{0:bor} == {1:bor}", pyPrec: "cmp", ts: "{0} === {1}" },
+    { name: "smt.=", fastInt: "eq", smt: "=", vars: { T: "hashable" }, sig: eqSig, cost: 1, impl: (a, b) => pyEq(a, b), py: "{0:bor} == {1:bor}", pyPrec: "cmp", ts: "{0} === {1}" },
     { name: "smt.ite", smt: "ite", vars: { T: "any" }, sig: iteSig, cost: 1, lazy: true, impl: ite, py: "{1:or} if {0:or} else {2:if}", pyPrec: "if", ts: "({0} ? {1} : {2})" },
     { name: "smt.and", smt: "and", sig: mono([BOOL, BOOL], BOOL), cost: 1, lazy: true, impl: smt_and, py: "{0:and} and {1:not}", pyPrec: "and", ts: "{0} && {1}" },
     { name: "smt.or", smt: "or", sig: mono([BOOL, BOOL], BOOL), cost: 1, lazy: true, impl: smt_or, py: "{0:or} or {1:and}", pyPrec: "or", ts: "{0} || {1}" },
@@ -3049,47 +3049,49 @@ function hashBits(bits, off, n, seed) {
     h = Math.imul(h, 0xc2b2ae35);
     return (h ^ (h >>> 16)) | 0;
 }
-/** Open-addressing set of entries keyed by value vector (observational equivalence). */
+/**
+ * Open-addressing set of entries keyed by value vector (observational equivalence). Each slot holds the entry + 1
+ * (0 = empty) and the vector's hash side by side, so a probe touches one cache line.
+ */
 class OETable {
-    slots = new Int32Array(256); // entry + 1, 0 = empty
-    hashes = new Int32Array(256);
+    slots = new Int32Array(512);
     count = 0;
     /** The entry with this vector, or -1. */
     find(h, bits, voff, bank) {
-        const mask = this.slots.length - 1;
+        const slots = this.slots;
+        const mask = (slots.length >> 1) - 1;
         for (let i = h & mask;; i = (i + 1) & mask) {
-            const s = this.slots[i];
+            const s = slots[2 * i];
             if (s === 0)
                 return -1;
-            if (this.hashes[i] === h && bank.sameVector(s - 1, bits, voff))
+            if (slots[2 * i + 1] === h && bank.sameVector(s - 1, bits, voff))
                 return s - 1;
         }
     }
     insert(h, entry) {
-        if ((this.count + 1) * 2 > this.slots.length)
+        if ((this.count + 1) * 4 > this.slots.length)
             this.rehash();
         this.place(h, entry);
         this.count++;
     }
     get bytes() {
-        return this.slots.length * 8;
+        return this.slots.length * 4;
     }
     place(h, entry) {
-        const mask = this.slots.length - 1;
+        const slots = this.slots;
+        const mask = (slots.length >> 1) - 1;
         let i = h & mask;
-        while (this.slots[i] !== 0)
+        while (slots[2 * i] !== 0)
             i = (i + 1) & mask;
-        this.slots[i] = entry + 1;
-        this.hashes[i] = h;
+        slots[2 * i] = entry + 1;
+        slots[2 * i + 1] = h;
     }
     rehash() {
         const old = this.slots;
-        const oldH = this.hashes;
         this.slots = new Int32Array(old.length * 2);
-        this.hashes = new Int32Array(old.length * 2);
-        for (let i = 0; i < old.length; i++)
+        for (let i = 0; i < old.length; i += 2)
             if (old[i] !== 0)
-                this.place(oldH[i], old[i] - 1);
+                this.place(old[i + 1], old[i] - 1);
     }
 }
 /** Storage for one context's entries. `rows` is the length of every value vector. */
@@ -3107,6 +3109,11 @@ class Bank {
     kids = new IntVec();
     /** buckets[nt][cost] = entries of that nonterminal and cost, in insertion order. */
     buckets;
+    /**
+     * The same buckets' value vectors, contiguous (entry k of the bucket at offset k * rows): the inner loops scan
+     * these sequentially instead of jumping around the bank.
+     */
+    bucketVals;
     /** Entries by (nonterminal, cost, root production) for the roots in `indexedRoots` (parent-conditioned costs). */
     byRoot = new Map();
     tables;
@@ -3118,6 +3125,7 @@ class Bank {
         this.indexedRoots = indexedRoots;
         this.vals = new F64Vec(Math.max(1024, rows * 256));
         this.buckets = Array.from({ length: ntCount }, () => []);
+        this.bucketVals = Array.from({ length: ntCount }, () => []);
         this.tables = Array.from({ length: ntCount }, () => new OETable());
     }
     get size() {
@@ -3125,7 +3133,7 @@ class Bank {
     }
     /** Approximate bytes held by this bank. */
     get bytes() {
-        return this.vals.data.length * 8 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);
+        return 2 * this.vals.data.length * 8 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);
     }
     /** Bitwise equality of an entry's vector with the vector at double offset `voff` of `bits`' buffer. */
     sameVector(entry, bits, voff) {
@@ -3154,9 +3162,15 @@ class Bank {
         this.vals.data.set(vec.subarray(voff, voff + this.rows), at);
         this.tables[nt].insert(h, e);
         const byCost = this.buckets[nt];
+        const vecs = this.bucketVals[nt];
         while (byCost.length <= cost)
             byCost.push([]);
+        while (vecs.length <= cost)
+            vecs.push(new F64Vec(Math.max(16, this.rows * 4)));
         byCost[cost].push(e);
+        const bv = vecs[cost];
+        const bat = bv.reserve(this.rows);
+        bv.data.set(vec.subarray(voff, voff + this.rows), bat);
         const roots = this.indexedRoots;
         if (roots) {
             const r = prod >= 0 ? prod : roots.length - 1;
@@ -3178,6 +3192,10 @@ class Bank {
     bucketByRoot(nt, cost, root) {
         return this.byRoot.get(this.rootKey(nt, cost, root)) ?? EMPTY;
     }
+    /** The contiguous value vectors of bucket(nt, cost), in the same order. */
+    bucketData(nt, cost) {
+        return this.bucketVals[nt]?.[cost]?.data ?? EMPTY_F64;
+    }
     bucket(nt, cost) {
         return this.buckets[nt]?.[cost] ?? EMPTY;
     }
@@ -3192,6 +3210,7 @@ class Bank {
     }
 }
 const EMPTY = [];
+const EMPTY_F64 = new Float64Array(0);
 
 ;// CONCATENATED MODULE: ./build/action/src/search/intern.js
 
@@ -3882,7 +3901,13 @@ class Enumerator {
         }
     }
     loop2(ctx, pi, p, costs, impl, lists) {
-        const numeric = this.kinds[p.args[0]] !== Kind.REF && this.kinds[p.args[1]] !== Kind.REF;
+        const k0 = this.kinds[p.args[0]];
+        const k1 = this.kinds[p.args[1]];
+        if (k0 === Kind.INT && k1 === Kind.INT && p.prim.fastInt && p.prim.impl) {
+            this.loop2Int(ctx, pi, p, costs, p.prim.fastInt, p.prim.impl, lists);
+            return;
+        }
+        const numeric = k0 !== Kind.REF && k1 !== Kind.REF;
         if (numeric && !this.memo[pi] && p.prim.lazy !== true && p.prim.impl) {
             this.loop2Num(ctx, pi, p, costs, p.prim.impl, lists);
             return;
@@ -3992,6 +4017,89 @@ class Enumerator {
                         out[r] = kr === Kind.REF ? FALSE_ID : 0;
                     else
                         out[r] = encode(kr, y, interner);
+                }
+                kids[1] = b;
+                this.offer(ctx, pi, p.lhs, level, kids, out);
+            }
+        }
+    }
+    /**
+     * Integer operators computed inline (Primitive.fastInt): safe ints in, the JS operator, and the primitive's own
+     * semantics only for what the operator cannot do exactly (errors, bigints, results beyond 2^53).
+     */
+    loop2Int(ctx, pi, p, costs, op, f, lists) {
+        const bank = ctx.bank;
+        const R = ctx.rows;
+        const out = this.scratch(R);
+        const kr = this.kinds[p.lhs];
+        const boolOut = kr === Kind.REF;
+        const vals = this.interner.values;
+        const interner = this.interner;
+        const la = lists[0];
+        const lb = lists[1];
+        const kids = [0, 0];
+        const level = costs[0] + costs[1] + p.cost;
+        const constLast = CONST_LAST.has(p.prim.name);
+        const prodOf = bank.prod.data;
+        const isConst = this.isConstProd;
+        const code = FAST_CODES[op];
+        // Scan b's vectors sequentially from its bucket's contiguous copy when lb is exactly that bucket.
+        const plainB = lb === bank.bucket(p.args[1], costs[1]);
+        const xsA = new Float64Array(R);
+        for (let i = 0; i < la.length; i++) {
+            const a = la[i];
+            const aConst = constLast && isConst[prodOf[a]] === 1;
+            kids[0] = a;
+            xsA.set(bank.vals.data.subarray(a * R, a * R + R));
+            const dB = plainB ? bank.bucketData(p.args[1], costs[1]) : bank.vals.data;
+            for (let j = 0; j < lb.length; j++) {
+                const b = lb[j];
+                if (aConst && isConst[prodOf[b]] !== 1)
+                    continue;
+                const ob = plainB ? j * R : b * R;
+                for (let r = 0; r < R; r++) {
+                    const xa = xsA[r];
+                    const xb = dB[ob + r];
+                    if (xa > enumerator_MAX_SAFE || xa < -enumerator_MAX_SAFE || xb > enumerator_MAX_SAFE || xb < -enumerator_MAX_SAFE || xa !== xa || xb !== xb) {
+                        out[r] = xa !== xa || xb !== xb ? errK(kr) : encode(kr, f(decode(Kind.INT, xa, vals), decode(Kind.INT, xb, vals)), interner);
+                        continue;
+                    }
+                    switch (code) {
+                        case 0: {
+                            const y = xa + xb;
+                            out[r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y : encode(kr, f(xa, xb), interner);
+                            break;
+                        }
+                        case 1: {
+                            const y = xa - xb;
+                            out[r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y : encode(kr, f(xa, xb), interner);
+                            break;
+                        }
+                        case 2: {
+                            const y = xa * xb;
+                            out[r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y + 0 : encode(kr, f(xa, xb), interner);
+                            break;
+                        }
+                        case 3:
+                            out[r] = xa < xb ? TRUE_ID : FALSE_ID;
+                            break;
+                        case 4:
+                            out[r] = xa <= xb ? TRUE_ID : FALSE_ID;
+                            break;
+                        case 5:
+                            out[r] = xa > xb ? TRUE_ID : FALSE_ID;
+                            break;
+                        case 6:
+                            out[r] = xa >= xb ? TRUE_ID : FALSE_ID;
+                            break;
+                        case 7:
+                            out[r] = xa === xb ? TRUE_ID : FALSE_ID;
+                            break;
+                        default:
+                            out[r] = xa !== xb ? TRUE_ID : FALSE_ID;
+                    }
+                    if (!boolOut && code >= 3)
+                        out[r] = encode(kr, out[r] === TRUE_ID, interner);
                 }
                 kids[1] = b;
                 this.offer(ctx, pi, p.lhs, level, kids, out);
@@ -4301,6 +4409,7 @@ class Enumerator {
 }
 const NO_KIDS = [];
 const enumerator_MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const FAST_CODES = { add: 0, sub: 1, mul: 2, lt: 3, le: 4, gt: 5, ge: 6, eq: 7, ne: 8 };
 const EMPTY_LIST = [];
 /** The op name a production contributes to a program tree ("var", "const" or the primitive's name). */
 function opName(p) {
