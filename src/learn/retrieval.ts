@@ -204,31 +204,17 @@ function sequenceElement(t: Type): Type | null | undefined {
 
 /**
  * Reads a signature written as `(xs: list[int], n: int) -> int` or `(list[int], int) -> int` (parameter names are
- * optional) into a query's types; undefined when it is not of that form.
+ * optional; types must parse) into a query's types; undefined when it is not of that form.
  */
 export function parseSignatureText(text: string): { params: string[]; returns: string } | undefined {
   const m = /^\s*\((.*)\)\s*->\s*(.+?)\s*$/s.exec(text);
   if (!m) return undefined;
-  const params = splitTopLevel(m[1]!).map((p) => p.replace(/^\s*[A-Za-z_][A-Za-z_0-9]*\s*:/, "").trim());
-  if (params.some((p) => p === "")) return undefined;
-  return { params, returns: m[2]! };
-}
-
-/** Splits on commas outside brackets; an empty text gives no parts. */
-function splitTopLevel(text: string): string[] {
-  if (text.trim() === "") return [];
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "[" || c === "(") depth++;
-    else if (c === "]" || c === ")") depth--;
-    else if (c === "," && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
+  const returns = parseTypeAnnotation(m[2]!);
+  const inner = m[1]!.replace(/[A-Za-z_][A-Za-z_0-9]*\s*:/g, "").trim();
+  if (!returns) return undefined;
+  if (inner === "") return { params: [], returns: typeKey(returns) };
+  // The parameter list parsed as one tuple type splits it at the right commas.
+  const params = parseTypeAnnotation(`tuple[${inner}]`);
+  if (params?.kind !== "tuple" || params.els.length === 0) return undefined;
+  return { params: params.els.map(typeKey), returns: typeKey(returns) };
 }
