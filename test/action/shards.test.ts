@@ -6,20 +6,13 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunScores } from "../../src/report/schema.js";
-import { startFakeGitHub, type FakeGitHub } from "./fakes/server.js";
 import { workspace } from "./runner.js";
-import { diag, sha, Sim } from "./sim.js";
+import { diag, sha, standIn } from "./sim.js";
 import { ARITH, LISTS, QUIET_TIME, STRINGS } from "./specs.js";
 
-let fake: FakeGitHub;
-let sim: Sim;
-beforeAll(async () => {
-  fake = await startFakeGitHub();
-  sim = new Sim(fake);
-});
-afterAll(async () => fake.close());
+const gh = standIn();
 
 const FILES = { "specs/arith.py": ARITH, "specs/strings.py": STRINGS, "specs/lists.py": LISTS, "aurora.config.yaml": "jobs: 2\n" };
 const inputs = { specs: "specs/**/*.py", "timeout-per-spec": "5", rules: QUIET_TIME };
@@ -35,8 +28,8 @@ function essence(s: RunScores): unknown {
 describe("shards", () => {
   it("merge into the result of one unsharded run", async () => {
     const head = sha(60);
-    const run = sim.newRun("push", "main", head);
-    const [one, two] = await Promise.all([1, 2].map(async (i) => sim.push(await workspace(FILES), head, { ...inputs, shard: `${i}/2` }, { run, job: `shard-${i}`, finish: false })));
+    const run = gh.sim.newRun("push", "main", head);
+    const [one, two] = await Promise.all([1, 2].map(async (i) => gh.sim.push(await workspace(FILES), head, { ...inputs, shard: `${i}/2` }, { run, job: `shard-${i}`, finish: false })));
     for (const s of [one!, two!]) {
       expect(s.main.code, diag(s.main)).toBe(0);
       expect(s.main.outputs["verdict"]).toBe("no-baseline");
@@ -44,10 +37,10 @@ describe("shards", () => {
       expect(s.post.stdout).toContain("not saved by this step");
     }
     expect(Number(one!.main.outputs["total"]) + Number(two!.main.outputs["total"])).toBe(5);
-    expect(fake.state.artifacts.map((a) => a.name).sort()).toEqual(["aurora-results-shard-1-of-2", "aurora-results-shard-2-of-2"]);
+    expect(gh.fake.state.artifacts.map((a) => a.name).sort()).toEqual(["aurora-results-shard-1-of-2", "aurora-results-shard-2-of-2"]);
 
     const mergeWs = await workspace({ "aurora.config.yaml": "jobs: 2\n" });
-    const merged = await sim.push(mergeWs, head, { mode: "merge" }, { run, job: "merge" });
+    const merged = await gh.sim.push(mergeWs, head, { mode: "merge" }, { run, job: "merge" });
     expect(merged.main.code, diag(merged.main)).toBe(0);
     expect(merged.main.outputs).toMatchObject({ verdict: "no-baseline", solved: "5", total: "5" });
     expect(merged.post.stdout).toContain("aurora: saved the corpus as");
@@ -55,7 +48,7 @@ describe("shards", () => {
     expect(corpus.sort()).toEqual(["add", "double", "first", "shout", "total"]);
 
     const whole = await workspace(FILES);
-    const single = await sim.push(whole, sha(61), inputs);
+    const single = await gh.sim.push(whole, sha(61), inputs);
     expect(single.main.code, diag(single.main)).toBe(0);
     expect(single.main.outputs).toMatchObject({ verdict: "pass", regressions: "0", "baseline-run-id": String(run.id), "cache-hit": "true" });
     expect(essence(await latestScores(mergeWs))).toEqual(essence(await latestScores(whole)));

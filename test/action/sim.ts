@@ -6,7 +6,8 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { FakeGitHub } from "./fakes/server.js";
+import { afterAll, beforeAll } from "vitest";
+import { startFakeGitHub, type FakeGitHub } from "./fakes/server.js";
 import type { FakeRun } from "./fakes/state.js";
 import { runJob, type Services, type StepResult } from "./runner.js";
 
@@ -104,4 +105,23 @@ export function outsideCode(md: string): string {
 export function diag(r: { readonly errors: readonly string[]; readonly warnings: readonly string[]; readonly stdout: string; readonly stderr: string }): string {
   const tail = (t: string): string => t.split("\n").filter((l) => !l.startsWith("::debug::")).slice(-25).join("\n");
   return `errors: ${r.errors.join(" | ")}\nwarnings: ${r.warnings.join(" | ")}\nstdout: ${tail(r.stdout)}\nstderr: ${tail(r.stderr)}`;
+}
+
+/** A stand-in GitHub for one test file (and its simulated repository): started before its tests, closed after. */
+export function standIn(): { readonly fake: FakeGitHub; readonly sim: Sim } {
+  let fake: FakeGitHub | undefined;
+  let sim: Sim | undefined;
+  beforeAll(async () => {
+    fake = await startFakeGitHub();
+    sim = new Sim(fake);
+  });
+  afterAll(async () => fake?.close());
+  return {
+    get fake(): FakeGitHub {
+      return fake!;
+    },
+    get sim(): Sim {
+      return sim!;
+    },
+  };
 }
