@@ -2,17 +2,26 @@
  * Learning curve on unseen tasks: weights learned from a fixed train half of the public training data against
  * uniform weights, at the same per-task budget, on the held-out half.
  *
- *   npm run bench -- learning [--timeout 5] [--jobs 2] [--limit N]
+ *   npm run bench -- learning [--timeout 5] [--jobs 2] [--limit N] [--set all|mbpp|euphony]
  *
  * MBPP dev: train = even task ids (their reference solutions' expressions), held out = odd task ids (searched on
  * all their asserts). Prints solved counts and median time-to-solve for both configurations.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SearchPool } from "../src/app/pool.js";
 import { PYTHON_PRIMS } from "../src/dsl/prims/index.js";
-import { learnWeights, weightsToJson, type WeightsJson } from "../src/learn/weights.js";
+import type { Expr } from "../src/dsl/expr.js";
+import { SMT_PRIMS } from "../src/dsl/prims/smt.js";
+import { learnWeights, treeOfExpr, weightsToJson, type TrainingProgram, type WeightsJson } from "../src/learn/weights.js";
+import { parseSygus } from "../src/spec/sygus.js";
+import { exprSize } from "../src/dsl/expr.js";
+import { exprFromJson, exprToJson, type ExprJson } from "../src/dsl/serialize.js";
+import { exprToPython } from "../src/emit/python.js";
+import { recordKey, type CorpusRecord } from "../src/learn/record.js";
+import { rankRecords, reuseFor } from "../src/learn/reuse.js";
+import { recordOf } from "../src/corpus/run-records.js";
 import { parseMbpp } from "../src/spec/mbpp.js";
 import type { Problem } from "../src/spec/problem.js";
 import { mbppTrees, toTraining } from "../scripts/mbpp-trees.js";
@@ -24,15 +33,33 @@ interface Row {
   readonly ms: number;
   /** Candidates evaluated: the machine-independent measure of search effort. */
   readonly candidates: number;
+  readonly program?: Expr | undefined;
 }
 
-async function runAll(pool: SearchPool, problems: readonly Problem[], timeoutMs: number, weights?: WeightsJson): Promise<Row[]> {
+/** Per held-out problem: what the corpus offers it (adapted past programs and seeds). */
+type ReuseOf = (p: Problem) => { tryFirst: ExprJson[]; seeds: ExprJson[] };
+
+async function runAll(pool: SearchPool, problems: readonly Problem[], timeoutMs: number, weights?: WeightsJson, reuse?: ReuseOf): Promise<Row[]> {
   return Promise.all(
     problems.map(async (problem) => {
-      const r = await pool.run({ problem, options: { timeoutMs, ...(weights ? { weights } : {}) } });
-      return { solved: r.stop.kind === "solved", ms: r.stats.elapsedMs, candidates: r.stats.candidates };
+      const r = await pool.run({ problem, options: { timeoutMs, ...(weights ? { weights } : {}), ...(reuse ? reuse(problem) : {}) } });
+      return { solved: r.stop.kind === "solved", ms: r.stats.elapsedMs, candidates: r.stats.candidates, program: r.program };
     }),
   );
+}
+
+/**
+ * The corpus after a run on the train half: one record per train task that Aurora-X solved (uniform weights),
+ * as `aurora run` would record them.
+ */
+async function trainCorpus(pool: SearchPool, train: readonly Problem[], timeoutMs: number): Promise<(CorpusRecord & { key: string })[]> {
+  const rows = await runAll(pool, train, timeoutMs);
+  return train.flatMap((p, i) => {
+    const r = rows[i] as Row;
+    if (!r.solved || !r.program) return [];
+    const rec = recordOf(p, { status: "solved", score: 1, time_ms: r.ms, size: exprSize(r.program), program: exprToPython(r.program), dsl: exprToJson(r.program) }, { runId: "bench-train", engineVersion: "bench" });
+    return [{ ...rec, key: recordKey(rec) }];
+  });
 }
 
 function median(xs: readonly number[]): number {
@@ -42,21 +69,70 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
+/**
+ * EuPhony's string training set: train = the even-numbered files in name order (their reference solutions), held
+ * out = the odd-numbered ones, searched within their own SyGuS grammars.
+ */
+async function euphony(pool: SearchPool, timeoutMs: number, limit: number): Promise<void> {
+  const dir = path.join(shared, "euphony-string-train");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".sl")).sort();
+  const problems = files.flatMap((f) => parseSygus(readFileSync(path.join(dir, f), "utf8"), path.join(dir, f)).problems);
+  const train = problems.filter((_, i) => i % 2 === 0);
+  const held = problems.filter((_, i) => i % 2 === 1).slice(0, limit);
+  const items: TrainingProgram[] = train.flatMap((p) => {
+    const prog = (p.sygus as { reference?: { program?: Expr } } | undefined)?.reference?.program;
+    return prog ? [{ description: "", tree: treeOfExpr(prog) }] : [];
+  });
+  const learned = weightsToJson(learnWeights(items, { source: "bench:euphony-even", universe: SMT_PRIMS.map((p) => p.name) }));
+  console.log(`\nEuPhony: train = ${train.length} tasks (${items.length} reference programs), held out = ${held.length} tasks, ${timeoutMs / 1000} s per task`);
+  const uniform = await runAll(pool, held, timeoutMs);
+  const withPrior = await runAll(pool, held, timeoutMs, learned);
+  report(uniform, withPrior, timeoutMs);
+}
+
 export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" } } });
+  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" }, set: { type: "string", default: "all" } } });
   const timeoutMs = Number(values.timeout) * 1000;
+  if (values.set === "euphony") {
+    const pool = new SearchPool(Number(values.jobs));
+    try {
+      await euphony(pool, timeoutMs, values.limit ? Number(values.limit) : Infinity);
+    } finally {
+      await pool.close();
+    }
+    return;
+  }
   const file = path.join(shared, "mbpp-dev.jsonl");
   const tasks = mbppTrees(file);
   const train = tasks.filter((t) => t.taskId % 2 === 0);
   const learned = weightsToJson(learnWeights(toTraining(train), { source: "bench:mbpp-even", universe: PYTHON_PRIMS.map((p) => p.name) }));
   const all = parseMbpp(readFileSync(file, "utf8"), file, { holdout: 0 }).problems;
   const held = all.filter((p) => (p.taskId ?? 0) % 2 === 1).slice(0, values.limit ? Number(values.limit) : Infinity);
+  const trainProblems = all.filter((p) => (p.taskId ?? 0) % 2 === 0);
+  if (values.set !== "all" && values.set !== "mbpp") throw new Error(`--set ${values.set}: use all, mbpp or euphony`);
   console.log(`learning curve: MBPP dev, train = ${train.length} even tasks (${toTraining(train).length} programs), held out = ${held.length} odd tasks, ${timeoutMs / 1000} s per task, ${values.jobs} jobs`);
   const pool = new SearchPool(Number(values.jobs));
   try {
+    const corpus = await trainCorpus(pool, trainProblems, timeoutMs);
+    // Weights from both sources: the train tasks' reference expressions and Aurora-X's own solved programs.
+    const fromCorpus = corpus.flatMap((r) => {
+      const e = r.program ? exprFromJson(r.program) : undefined;
+      return e ? [{ description: r.description, tree: treeOfExpr(e) }] : [];
+    });
+    const weights = weightsToJson(learnWeights([...toTraining(train), ...fromCorpus], { source: "bench:mbpp-even+corpus", universe: PYTHON_PRIMS.map((p) => p.name) }));
+    const reuse: ReuseOf = (p) => {
+      const r = reuseFor(p, rankRecords(p, corpus, new Map(), 5));
+      return { tryFirst: r.programs.map((x) => exprToJson(x.expr)), seeds: r.seeds.map(exprToJson) };
+    };
+    console.log(`train run: Aurora-X solved ${corpus.length} of ${trainProblems.length} train tasks; their programs feed retrieval, seeds and weights`);
     const uniform = await runAll(pool, held, timeoutMs);
     const withPrior = await runAll(pool, held, timeoutMs, learned);
+    const withCorpus = await runAll(pool, held, timeoutMs, weights, reuse);
+    console.log("\n[weights only: learned from the train half's reference expressions]");
     report(uniform, withPrior, timeoutMs);
+    console.log("\n[full learning: weights + retrieval (programs tried first) + seeds, from the train half]");
+    report(uniform, withCorpus, timeoutMs);
+    if (values.set === "all") await euphony(pool, timeoutMs, values.limit ? Number(values.limit) : Infinity);
   } finally {
     await pool.close();
   }

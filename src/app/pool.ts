@@ -11,13 +11,19 @@ import { decodeProblem, encodeProblem, type EncodedProblem } from "./codec.js";
 /** A search to run: the problem and the options that can cross a thread boundary (weights as JSON). */
 export interface SearchJob {
   readonly problem: Problem;
-  readonly options: Pick<SynthOptions, "timeoutMs" | "maxBytes" | "maxCost" | "maxAlternatives" | "ambiguityWindow"> & { readonly weights?: WeightsJson };
+  readonly options: Pick<SynthOptions, "timeoutMs" | "maxBytes" | "maxCost" | "maxAlternatives" | "ambiguityWindow"> & {
+    readonly weights?: WeightsJson;
+    /** Programs (stable JSON form) to try first, and seeds for the search. */
+    readonly tryFirst?: readonly ExprJson[];
+    readonly seeds?: readonly ExprJson[];
+  };
 }
 
 /** Runs one job in this thread. */
 export function runJob(problem: Problem, options: SearchJob["options"]): SearchResult {
-  const { weights, ...rest } = options;
-  return synthesize(problem, { ...rest, ...(weights ? { weights: weightsFromJson(weights) } : {}) });
+  const { weights, tryFirst, seeds, ...rest } = options;
+  const exprs = (xs: readonly ExprJson[] | undefined): Expr[] => (xs ?? []).flatMap((j) => exprFromJson(j) ?? []);
+  return synthesize(problem, { ...rest, ...(weights ? { weights: weightsFromJson(weights) } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds) });
 }
 
 /** What crosses back from a worker: the search result with programs in their stable JSON form. */

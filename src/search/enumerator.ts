@@ -2,6 +2,7 @@ import { type Expr, call, lam, v, c } from "../dsl/expr.js";
 import type { Primitive } from "../dsl/primitive.js";
 import { iterElement, typeKey, type Type } from "../dsl/types.js";
 import { PyDict, RESOURCE, cps, type Result, type Value } from "../dsl/values.js";
+import { run as interpret } from "../eval/interp.js";
 import { Bank, hashBits } from "./bank.js";
 import { bitsOf, setBit, type Bits } from "./bitset.js";
 import { Kind, decode, encode, kindOf } from "./encode.js";
@@ -228,6 +229,9 @@ export class Enumerator {
         case "const":
           if (p.cost === level) this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.constVals(ctx, p.lhs, p.value));
           break;
+        case "seed":
+          if (p.cost === level && ctx.id === 0) this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.seedVals(p.lhs, p.expr));
+          break;
         case "op":
           if (level > p.cost && !(ctx.id === 0 && this.limits.skipInMain?.(p))) this.enumerateOp(ctx, pi, p, level - p.cost);
           break;
@@ -245,6 +249,11 @@ export class Enumerator {
   private varVals(ctx: Ctx, name: string): Float64Array {
     const perExample = this.paramVals[this.paramNames.indexOf(name)] as Float64Array;
     return ctx.id === 0 ? perExample : Float64Array.from(ctx.rowExample, (e) => perExample[e] as number);
+  }
+
+  /** A seed's values on the examples, computed by the interpreter (seeds are whole programs over the parameters). */
+  private seedVals(nt: number, expr: Expr): Float64Array {
+    return Float64Array.from(this.inputs, (row) => this.encodeFor(nt, interpret(expr, this.paramNames, row)));
   }
 
   private constVals(ctx: Ctx, nt: number, value: Value): Float64Array {
@@ -802,6 +811,8 @@ export class Enumerator {
         return v(p.name, type);
       case "const":
         return c(p.value, type);
+      case "seed":
+        return p.expr;
       case "op":
         return call(p.prim.name, type, ...kids.map((k) => this.toExpr(ctxId, k)));
       case "hof": {
@@ -839,7 +850,7 @@ interface EdgeDelta {
 
 /** The op name a production contributes to a program tree ("var", "const" or the primitive's name). */
 function opName(p: Production): string {
-  return p.kind === "var" ? "var" : p.kind === "const" ? "const" : p.prim.name;
+  return p.kind === "var" ? "var" : p.kind === "const" ? "const" : p.kind === "seed" ? "seed" : p.prim.name;
 }
 
 /**

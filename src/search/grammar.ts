@@ -1,5 +1,6 @@
 import { isLambdaArg, type Primitive, type TypeConstraint } from "../dsl/primitive.js";
 import { isHashable, isOrderable, iterElement, typeKey, type Type } from "../dsl/types.js";
+import type { Expr } from "../dsl/expr.js";
 import type { Value } from "../dsl/values.js";
 
 /** A nonterminal: for the Python DSL one per type; SyGuS grammars name their own. */
@@ -15,6 +16,8 @@ export interface Nonterminal {
 export type Production =
   | { readonly kind: "var"; readonly lhs: number; readonly name: string; readonly cost: number; readonly key: string }
   | { readonly kind: "const"; readonly lhs: number; readonly value: Value; readonly cost: number; readonly key: string }
+  /** A whole expression offered as one cheap step: subprograms of retrieved corpus solutions ("seeds"). */
+  | { readonly kind: "seed"; readonly lhs: number; readonly expr: Expr; readonly cost: number; readonly key: string }
   | {
       readonly kind: "op";
       readonly lhs: number;

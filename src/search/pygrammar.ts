@@ -1,3 +1,4 @@
+import type { Expr } from "../dsl/expr.js";
 import type { Primitive } from "../dsl/primitive.js";
 import { PYTHON_PRIMS } from "../dsl/prims/index.js";
 import { BOOL, FLOAT, INT, STR, iterElement, list, set, typeKey, type Type } from "../dsl/types.js";
@@ -13,12 +14,16 @@ export interface PyGrammarOptions {
   readonly extraConstants?: readonly (readonly [Value, Type])[];
   /** Primitives to use. @default PYTHON_PRIMS */
   readonly prims?: readonly Primitive[];
+  /** Subprograms of retrieved solutions (over this problem's parameters), each offered as one cheap step. */
+  readonly seeds?: readonly Expr[];
 }
 
 /** log2 prior weights of terminals relative to primitives (whose weight is -cost). */
 const VAR_WEIGHT = 0;
 const MINED_CONST_WEIGHT = -1;
 const DEFAULT_CONST_WEIGHT = -2.5;
+/** A retrieved subprogram is about as likely as a mined constant: what worked for a similar spec. */
+const SEED_WEIGHT = -1;
 /** Set types join the universe only when the description or signature suggests sets. */
 const SET_WORDS = new Set(["unique", "distinct", "common", "set", "duplicate", "intersection", "union", "difference", "similar", "dissimilar", "shared", "uncommon", "missing"]);
 const FLOAT_WORDS = new Set(["average", "mean", "area", "divide", "ratio", "float", "percent", "percentage", "sqrt", "root", "circle", "volume", "radius", "median", "perimeter", "circumference", "distance", "decimal"]);
@@ -38,6 +43,9 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
   }
   for (const c of constants(problem, tokens, opts.extraConstants ?? [])) {
     if (has(c.type)) draft.push({ p: { kind: "const", lhs: nt(c.type), value: c.value, key: "const" }, w: c.weight + (weights.prim.get("const") ?? 0) });
+  }
+  for (const seed of opts.seeds ?? []) {
+    if (has(seed.type)) draft.push({ p: { kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" }, w: SEED_WEIGHT + (weights.prim.get("seed") ?? 0) });
   }
   for (const prim of opts.prims ?? PYTHON_PRIMS) {
     const w = primWeight(prim, tokens, weights);

@@ -30,6 +30,10 @@ export interface SynthOptions {
   readonly maxAlternatives?: number;
   /** A prebuilt grammar (SyGuS problems bring their own). */
   readonly grammar?: Grammar;
+  /** Whole programs to try before searching (retrieved past solutions adapted to this spec), best first. */
+  readonly tryFirst?: readonly Expr[];
+  /** Subprograms offered to the search as single cheap steps (Python-semantics problems only). */
+  readonly seeds?: readonly Expr[];
   /**
    * With more examples than this, search on a subset and add counterexamples (CEGIS): value vectors stay short
    * and most searches never need the rest. @default 6
@@ -52,8 +56,13 @@ export function synthesize(problem: Problem, options: SynthOptions): SearchResul
   const now = options.now ?? (() => performance.now());
   const t0 = now();
   const weights = options.weights ?? UNIFORM_WEIGHTS;
-  const grammar = options.grammar ?? (problem.sygus ? buildSygusGrammar(problem, weights) : buildPythonGrammar(problem, weights, { extraConstants: options.extraConstants ?? [] }));
   const stats: SearchStats = { candidates: 0, kept: 0, level: 0, contexts: 0, elapsedMs: 0, bytes: 0 };
+  const reused = (options.tryFirst ?? []).filter((p) => fitsAll(problem, p));
+  if (reused[0]) {
+    stats.elapsedMs = now() - t0;
+    return { stop: { kind: "solved" }, program: reused[0], cost: 0, alternatives: reused.slice(1), stats };
+  }
+  const grammar = options.grammar ?? (problem.sygus ? buildSygusGrammar(problem, weights) : buildPythonGrammar(problem, weights, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [] }));
   if (grammar.start < 0) {
     return { stop: { kind: "unsupported", reason: `return type ${typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };
   }
