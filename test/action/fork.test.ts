@@ -122,5 +122,6 @@ describe("the fork pattern", () => {
     const job = await gh.sim.push(await workspace({}), sha(45), { mode: "comment" });
     expect(job.main.code, diag(job.main)).toBe(1);
     expect(job.main.errors.join("\n")).toContain("mode: comment runs in a workflow triggered by workflow_run");
+    expect(job.main.summary).toContain("## Aurora-X: the step failed");
   });
 });
