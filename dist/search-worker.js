@@ -588,11 +588,11 @@ function repr_toJsonValue(v) {
     return v;
 }
 /** Inverse of `toJsonValue`. */
-function repr_fromJsonValue(j) {
+function fromJsonValue(j) {
     if (j === null || typeof j === "number" || typeof j === "string" || typeof j === "boolean")
         return j;
     if (Array.isArray(j))
-        return j.map(repr_fromJsonValue);
+        return j.map(fromJsonValue);
     if (typeof j === "object") {
         const o = j;
         if (typeof o["$int"] === "string")
@@ -600,9 +600,9 @@ function repr_fromJsonValue(j) {
         if (typeof o["$float"] === "string")
             return Number(o["$float"]);
         if (Array.isArray(o["$set"]))
-            return values_PySet.from(o["$set"].map(repr_fromJsonValue));
+            return values_PySet.from(o["$set"].map(fromJsonValue));
         if (Array.isArray(o["$dict"])) {
-            return values_PyDict.from(o["$dict"].map((p) => [repr_fromJsonValue(p[0]), repr_fromJsonValue(p[1])]));
+            return values_PyDict.from(o["$dict"].map((p) => [fromJsonValue(p[0]), fromJsonValue(p[1])]));
         }
     }
     return null;
@@ -611,13 +611,13 @@ function repr_fromJsonValue(j) {
 ;// CONCATENATED MODULE: ./build/action/src/app/codec.js
 
 const encEx = (e) => ({ ...e, inputs: e.inputs.map(toJsonValue), output: toJsonValue(e.output) });
-const decEx = (e) => ({ ...e, inputs: e.inputs.map(repr_fromJsonValue), output: repr_fromJsonValue(e.output) });
+const decEx = (e) => ({ ...e, inputs: e.inputs.map(fromJsonValue), output: fromJsonValue(e.output) });
 function codec_encodeProblem(p) {
     const params = p.params.map((x) => (x.default === undefined ? x : { ...x, default: toJsonValue(x.default) }));
     return { ...p, params, examples: p.examples.map(encEx), tests: p.tests.map(encEx) };
 }
 function decodeProblem(p) {
-    const params = p.params.map((x) => (x.default === undefined ? x : { ...x, default: repr_fromJsonValue(x.default) }));
+    const params = p.params.map((x) => (x.default === undefined ? x : { ...x, default: fromJsonValue(x.default) }));
     return { ...p, params, examples: p.examples.map(decEx), tests: p.tests.map(decEx) };
 }
 
@@ -803,7 +803,7 @@ function iterElement(t) {
     }
 }
 /** Parses a Python annotation ("List[int]", "list[tuple[int, str]]", "Optional[str]", "Dict[str, int]"). */
-function types_parseTypeAnnotation(text) {
+function parseTypeAnnotation(text) {
     const p = new AnnotationParser(text);
     const t = p.parse();
     return p.done() ? t : undefined;
@@ -3618,6 +3618,7 @@ function mix(a, b) {
 
 
 
+
 /** Why enumeration stopped early (thrown internally, caught by the caller of `step`). */
 class StopSearch {
     kind;
@@ -3777,6 +3778,10 @@ class Enumerator {
                     if (p.cost === level)
                         this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.constVals(ctx, p.lhs, p.value));
                     break;
+                case "seed":
+                    if (p.cost === level && ctx.id === 0)
+                        this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.seedVals(p.lhs, p.expr));
+                    break;
                 case "op":
                     if (level > p.cost && !(ctx.id === 0 && this.limits.skipInMain?.(p)))
                         this.enumerateOp(ctx, pi, p, level - p.cost);
@@ -3796,6 +3801,10 @@ class Enumerator {
     varVals(ctx, name) {
         const perExample = this.paramVals[this.paramNames.indexOf(name)];
         return ctx.id === 0 ? perExample : Float64Array.from(ctx.rowExample, (e) => perExample[e]);
+    }
+    /** A seed's values on the examples, computed by the interpreter (seeds are whole programs over the parameters). */
+    seedVals(nt, expr) {
+        return Float64Array.from(this.inputs, (row) => this.encodeFor(nt, run(expr, this.paramNames, row)));
     }
     constVals(ctx, nt, value) {
         return new Float64Array(ctx.rows).fill(this.encodeFor(nt, value));
@@ -4384,6 +4393,8 @@ class Enumerator {
                 return v(p.name, type);
             case "const":
                 return c(p.value, type);
+            case "seed":
+                return p.expr;
             case "op":
                 return call(p.prim.name, type, ...kids.map((k) => this.toExpr(ctxId, k)));
             case "hof": {
@@ -4413,7 +4424,7 @@ const FAST_CODES = { add: 0, sub: 1, mul: 2, lt: 3, le: 4, gt: 5, ge: 6, eq: 7, 
 const EMPTY_LIST = [];
 /** The op name a production contributes to a program tree ("var", "const" or the primitive's name). */
 function opName(p) {
-    return p.kind === "var" ? "var" : p.kind === "const" ? "const" : p.prim.name;
+    return p.kind === "var" ? "var" : p.kind === "const" ? "const" : p.kind === "seed" ? "seed" : p.prim.name;
 }
 /**
  * Turns bigram weights into per-(production, argument) cost changes of child roots. A weight of b bits makes
@@ -4711,6 +4722,8 @@ function wordBoost(weights, tokens, prim) {
 const VAR_WEIGHT = 0;
 const MINED_CONST_WEIGHT = -1;
 const DEFAULT_CONST_WEIGHT = -2.5;
+/** A retrieved subprogram is about as likely as a mined constant: what worked for a similar spec. */
+const SEED_WEIGHT = -1;
 /** Set types join the universe only when the description or signature suggests sets. */
 const SET_WORDS = new Set(["unique", "distinct", "common", "set", "duplicate", "intersection", "union", "difference", "similar", "dissimilar", "shared", "uncommon", "missing"]);
 const FLOAT_WORDS = new Set(["average", "mean", "area", "divide", "ratio", "float", "percent", "percentage", "sqrt", "root", "circle", "volume", "radius", "median", "perimeter", "circumference", "distance", "decimal"]);
@@ -4730,6 +4743,10 @@ function buildPythonGrammar(problem, weights, opts = {}) {
     for (const c of constants(problem, tokens, opts.extraConstants ?? [])) {
         if (has(c.type))
             draft.push({ p: { kind: "const", lhs: nt(c.type), value: c.value, key: "const" }, w: c.weight + (weights.prim.get("const") ?? 0) });
+    }
+    for (const seed of opts.seeds ?? []) {
+        if (has(seed.type))
+            draft.push({ p: { kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" }, w: SEED_WEIGHT + (weights.prim.get("seed") ?? 0) });
     }
     for (const prim of opts.prims ?? PYTHON_PRIMS) {
         const w = primWeight(prim, tokens, weights);
@@ -5019,8 +5036,13 @@ function synthesize(problem, options) {
     const now = options.now ?? (() => performance.now());
     const t0 = now();
     const weights = options.weights ?? UNIFORM_WEIGHTS;
-    const grammar = options.grammar ?? (problem.sygus ? buildSygusGrammar(problem, weights) : buildPythonGrammar(problem, weights, { extraConstants: options.extraConstants ?? [] }));
     const stats = { candidates: 0, kept: 0, level: 0, contexts: 0, elapsedMs: 0, bytes: 0 };
+    const reused = (options.tryFirst ?? []).filter((p) => fitsAll(problem, p));
+    if (reused[0]) {
+        stats.elapsedMs = now() - t0;
+        return { stop: { kind: "solved" }, program: reused[0], cost: 0, alternatives: reused.slice(1), stats };
+    }
+    const grammar = options.grammar ?? (problem.sygus ? buildSygusGrammar(problem, weights) : buildPythonGrammar(problem, weights, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [] }));
     if (grammar.start < 0) {
         return { stop: { kind: "unsupported", reason: `return type ${typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };
     }
@@ -5442,8 +5464,9 @@ function combineWeights(a, b) {
 
 /** Runs one job in this thread. */
 function runJob(problem, options) {
-    const { weights, ...rest } = options;
-    return synthesize(problem, { ...rest, ...(weights ? { weights: weightsFromJson(weights) } : {}) });
+    const { weights, tryFirst, seeds, ...rest } = options;
+    const exprs = (xs) => (xs ?? []).flatMap((j) => serialize_exprFromJson(j) ?? []);
+    return synthesize(problem, { ...rest, ...(weights ? { weights: weightsFromJson(weights) } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds) });
 }
 function encodeResult(r) {
     return {
