@@ -9,7 +9,7 @@ import { readSiteHistory, readSiteProgress, readSiteRunData } from "../../src/ap
 import { FunctionTableSchema, RunDigestSchema, RunRecordSchema } from "../../src/report/schema.ts";
 import { ProgressSchema } from "../../src/tracker/schema.ts";
 
-const dataDir = path.resolve(process.env.AURORA_SITE_DATA ?? "..");
+const dataDir = path.resolve(process.env.AURORA_SITE_DATA ?? path.join(process.env.AURORA_SITE_DIR ?? process.cwd(), ".."));
 
 // Read once for both run collections (the loaders of one build run in the same process).
 let runData: ReturnType<typeof readSiteRunData> | undefined;

@@ -5,7 +5,8 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { access, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { access, cp, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -121,6 +122,16 @@ export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !VITE_VARS.test(k)));
 }
 
+/** Replaces `to` with `from` (a rename, or a copy across file systems). */
+async function moveDir(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  await mkdir(path.dirname(to), { recursive: true });
+  await rename(from, to).catch(async (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EXDEV") throw e;
+    await cp(from, to, { recursive: true });
+  });
+}
+
 /** Builds the dashboard. @throws SiteBuildError (no runs, install or build failure) */
 export async function buildSite(config: SiteConfig): Promise<SiteResult> {
   const siteDir = config.siteDir ?? defaultSiteDir();
@@ -130,13 +141,18 @@ export async function buildSite(config: SiteConfig): Promise<SiteResult> {
   if ((await listRuns(path.join(dataDir, "runs"))).length === 0) throw new SiteBuildError(`no runs in ${path.join(dataDir, "runs")}: run \`aurora run\` first, or give --data <folder with runs/>`);
   const installed = await ensureSiteDeps(siteDir, config.install !== false, config.onOutput);
   const cache = await mkdtemp(path.join(tmpdir(), "aurora-site-cache-"));
+  // Astro writes its server bundle below the output folder only when that is inside the working folder (else into
+  // site/.astro/, shared by concurrent builds), and that bundle must resolve site/node_modules: so each build
+  // writes into its own folder under site/.builds/ and the result is moved to the requested place.
+  const work = path.join(siteDir, ".builds", `${process.pid}-${randomBytes(4).toString("hex")}`);
   const started = performance.now();
   try {
-    const env = { ...childEnv(process.env), AURORA_SITE_DATA: dataDir, AURORA_SITE_OUT: outDir, AURORA_SITE_BASE: base, AURORA_SITE_CACHE: cache, ASTRO_TELEMETRY_DISABLED: "1" };
+    const env = { ...childEnv(process.env), AURORA_SITE_DATA: dataDir, AURORA_SITE_OUT: work, AURORA_SITE_BASE: base, AURORA_SITE_CACHE: cache, AURORA_SITE_DIR: siteDir, ASTRO_TELEMETRY_DISABLED: "1" };
     const r = await run(process.execPath, [path.join(siteDir, "node_modules", "astro", "astro.js"), "build", "--silent"], siteDir, env, config.onOutput);
     if (r.code !== 0) throw new SiteBuildError(`the site build failed (exit ${r.code}):\n${r.output.slice(-4000)}`);
+    await moveDir(work, outDir);
   } finally {
-    await rm(cache, { recursive: true, force: true });
+    await Promise.all([rm(cache, { recursive: true, force: true }), rm(work, { recursive: true, force: true })]);
   }
   const seconds = (performance.now() - started) / 1000;
   return { outDir, seconds, installed, weights: await pageWeights(outDir) };

@@ -12,15 +12,20 @@ import { functionCharts } from "../../../src/report/site/views.ts";
 
 type Job = [slug: string, trend: readonly TrendPoint[]];
 
+/** The Astro project folder: set by `aurora site build`, else the working folder (`npm run build` in site/). */
+function siteDir(): string {
+  return process.env["AURORA_SITE_DIR"] ?? process.cwd();
+}
+
 /** The compiled views module the worker runs, or undefined when build/ is missing. */
 function compiledViews(): string | undefined {
-  const file = path.resolve(process.cwd(), "..", "build", "report", "site", "views.js");
+  const file = path.resolve(siteDir(), "..", "build", "report", "site", "views.js");
   return existsSync(file) ? pathToFileURL(file).href : undefined;
 }
 
 function inWorker(views: string, jobs: Job[]): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(process.cwd(), "src", "lib", "charts-worker.mjs"), { workerData: { views } });
+    const worker = new Worker(path.join(siteDir(), "src", "lib", "charts-worker.mjs"), { workerData: { views } });
     worker.once("message", (done: [string, string][]) => {
       void worker.terminate();
       resolve(new Map(done));

@@ -18,7 +18,7 @@ let cached: Promise<SiteModel> | undefined;
 
 async function build(): Promise<SiteModel> {
   const [digests, table, latest, progress, history] = await Promise.all([getCollection("runs"), getEntry("functions", "table"), getCollection("latest"), getCollection("progress"), getCollection("history")]);
-  const dataDir = path.resolve(process.env.AURORA_SITE_DATA ?? "..");
+  const dataDir = path.resolve(process.env.AURORA_SITE_DATA ?? path.join(process.env.AURORA_SITE_DIR ?? process.cwd(), ".."));
   const acks = await loadAcks(path.join(dataDir, ACK_FILE));
   const p = progress[0]?.data;
   const points = history.map((h) => ({ name: h.id, at: snapshotTime(h.id)?.toISOString() ?? "", overall: overallPercent(h.data) }));
