@@ -2,6 +2,7 @@ import path from "node:path";
 import { recordRun, type CorpusRunConfig, type CorpusRunResult } from "../corpus/record-run.js";
 import type { RunMeta, RunScores } from "../report/schema.js";
 import type { Problem } from "../spec/problem.js";
+import { DEFAULT_LEARNING, learnAfterRun, prepareGuidance, type Guidance, type LearningConfig } from "./learning.js";
 import { writeRunReport } from "./report.js";
 import { applyRetention, gitInfo, makeMeta, newRunId, pointLatest, writeRun } from "./runs.js";
 import { runSynth, type SpecOutcome, type SynthConfig, type SynthEvent, type SynthReport } from "./synth.js";
@@ -17,6 +18,8 @@ export interface RunConfig extends Omit<SynthConfig, "outDir"> {
   readonly git?: { readonly commit: string | null; readonly branch: string | null };
   /** Record every spec outcome in this corpus (and POST-export it when configured); absent: no corpus. */
   readonly corpus?: CorpusRunConfig;
+  /** Learning from the corpus (retrieval, weights, seed bias). @default DEFAULT_LEARNING */
+  readonly learning?: LearningConfig;
 }
 
 export interface RunResult {
@@ -39,18 +42,28 @@ export async function runRun(config: RunConfig, onEvent: (e: SynthEvent) => void
   const runsDir = path.resolve(config.cwd, config.runsDir);
   const dir = path.join(runsDir, runId);
   const solved: { problem: Problem; outcome: SpecOutcome }[] = [];
-  const report = await runSynth({ ...config, outDir: path.join(dir, "code") }, (e) => {
+  const learning = config.learning ?? DEFAULT_LEARNING;
+  const notice = (message: string): void => onEvent({ kind: "warning", message: `corpus: ${message}` });
+  let guidance: Guidance | undefined;
+  const prepare = async (problems: readonly Problem[]): Promise<Guidance | undefined> => {
+    guidance = config.corpus ? await prepareGuidance(config.corpus.dir, problems, learning, notice) : await prepareGuidance("", problems, { ...learning, enabled: false }, notice);
+    return guidance;
+  };
+  const report = await runSynth({ ...config, outDir: path.join(dir, "code"), prepare }, (e) => {
     if (e.kind === "spec") solved.push({ problem: e.problem, outcome: e.outcome });
     onEvent(e);
   });
-  const options = { timeout_ms: config.timeoutMs, rounds: config.rounds, max_bytes: config.maxBytes ?? null };
+  const options = { timeout_ms: config.timeoutMs, rounds: config.rounds, max_bytes: config.maxBytes ?? null, weights: guidance?.weights?.source ?? "uniform", learning: config.corpus ? learning : null };
   const meta = makeMeta(runId, config.inputs, options, config.git ?? (await gitInfo(config.cwd)));
   const scores = toRunScores(report);
   await writeRun(dir, scores, meta);
   await pointLatest(runsDir, runId);
   await applyRetention(runsDir, config.keep);
   await writeRunReport(dir, runsDir, config.cwd);
-  const corpus = config.corpus ? await recordRun(config.corpus, solved, { runId, engineVersion: VERSION }, (message) => onEvent({ kind: "warning", message: `corpus: ${message}` })) : undefined;
+  const corpus = config.corpus ? await recordRun(config.corpus, solved, { runId, engineVersion: VERSION }, notice) : undefined;
+  if (config.corpus && guidance && !corpus?.error) {
+    await learnAfterRun(config.corpus.dir, guidance, solved.map((s) => ({ problem: s.problem, program: s.outcome.dsl })), learning, notice);
+  }
   return { runId, dir, scores, meta, solved, ...(corpus ? { corpus } : {}) };
 }
 

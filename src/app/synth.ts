@@ -10,6 +10,9 @@ import type { Problem, SpecError } from "../spec/problem.js";
 import { findAmbiguity, generateRegressionCases, type Ambiguity, type RegressionCase } from "../validate/generate.js";
 import { PythonWorker } from "../validate/pyworker.js";
 import { validateInPython, type Validation } from "../validate/validate.js";
+import type { ExprJson } from "../dsl/serialize.js";
+import { combineWeights, treeOfExpr, weightsFromJson, weightsToJson, type WeightsJson } from "../learn/weights.js";
+import { learnFrom, type Guidance } from "./learning.js";
 import { SearchPool } from "./pool.js";
 import { loadSpecs } from "./specs.js";
 
@@ -29,6 +32,12 @@ export interface SynthConfig {
   readonly generatedInputs?: number;
   /** Searches run in parallel on this many threads. @default 1 */
   readonly jobs?: number;
+  /** What the corpus offers (weights, retrieved programs, seeds); none: the unguided engine. */
+  readonly guidance?: Guidance;
+  /** Computes the guidance once the specs are loaded (aurora run reads the corpus here). */
+  readonly prepare?: (problems: readonly Problem[]) => Promise<Guidance | undefined>;
+  /** Between rounds, learn weights from the specs this run has solved so far (multi-round learning). @default true */
+  readonly learnBetweenRounds?: boolean;
 }
 
 export type SpecStatus = "solved" | "unsolved" | "ambiguous" | "error";
@@ -88,20 +97,23 @@ export async function runSynth(config: SynthConfig, onEvent: (e: SynthEvent) => 
   const loaded = await loadSpecs(config.inputs, config.cwd);
   onEvent({ kind: "loaded", problems: loaded.problems.length, errors: loaded.errors });
   const problems = uniqueNames(loaded.problems, (m) => onEvent({ kind: "warning", message: m }));
+  const guidance = config.guidance ?? (problems.length > 0 ? await config.prepare?.(problems) : undefined);
   const worker = problems.length > 0 ? await PythonWorker.start({ python: config.python ?? "python3" }) : undefined;
   const pool = new SearchPool(config.jobs ?? 1);
   try {
     const outcomes = new Map<Problem, Solved>();
     const perRound: { round: number; solved: number; time_ms: number }[] = [];
     let pending = [...problems];
+    let weights = guidance?.weights;
     for (let round = 1; round <= Math.max(1, config.rounds) && pending.length > 0; round++) {
       const timeoutMs = config.timeoutMs * 2 ** (round - 1);
       onEvent({ kind: "round", round, specs: pending.length, timeoutMs });
       const tr = performance.now();
       let done = 0;
+      if (round > 1 && config.learnBetweenRounds !== false) weights = roundWeights(weights, [...outcomes.values()]);
       await Promise.all(
         pending.map(async (p) => {
-          const s = await solveOne(p, { config, worker: worker as PythonWorker, pool, timeoutMs, round });
+          const s = await solveOne(p, { config, worker: worker as PythonWorker, pool, timeoutMs, round, ...(weights ? { weights } : {}), ...guidanceOf(guidance, p) });
           outcomes.set(p, s);
           onEvent({ kind: "spec", outcome: s.outcome, problem: p, done: ++done, total: pending.length });
         }),
@@ -130,6 +142,22 @@ export interface SolveContext {
   readonly pool: SearchPool;
   readonly timeoutMs: number;
   readonly round: number;
+  readonly weights?: WeightsJson;
+  readonly tryFirst?: readonly ExprJson[];
+  readonly seeds?: readonly ExprJson[];
+}
+
+function guidanceOf(guidance: Guidance | undefined, p: Problem): { tryFirst?: readonly ExprJson[]; seeds?: readonly ExprJson[] } {
+  const g = guidance?.forSpec.get(p);
+  return g ? { tryFirst: g.tryFirst, seeds: g.seeds } : {};
+}
+
+/** Weights for the next round: the run's guidance plus what the specs solved so far in this run teach. */
+function roundWeights(base: WeightsJson | undefined, solved: readonly Solved[]): WeightsJson | undefined {
+  const items = solved.flatMap((s) => (s.program && isSolved(s.outcome.status) ? [{ description: s.problem.description, tree: treeOfExpr(s.program) }] : []));
+  if (items.length === 0) return base;
+  const learned = weightsFromJson(learnFrom(items, `run:${items.length}`));
+  return weightsToJson(base ? combineWeights(weightsFromJson(base), learned) : learned);
 }
 
 /** One spec's outcome plus what is needed to write its files. */
@@ -143,7 +171,8 @@ export interface Solved {
 /** Searches, validates in real Python, and (when solved) checks ambiguity and generates regression cases. */
 export async function solveOne(problem: Problem, ctx: SolveContext): Promise<Solved> {
   const { config, worker, timeoutMs, round } = ctx;
-  const result = await ctx.pool.run({ problem, options: { timeoutMs, ...(config.maxBytes ? { maxBytes: config.maxBytes } : {}) } });
+  const options = { timeoutMs, ...(config.maxBytes ? { maxBytes: config.maxBytes } : {}), ...(ctx.weights ? { weights: ctx.weights } : {}), ...(ctx.tryFirst ? { tryFirst: ctx.tryFirst } : {}), ...(ctx.seeds ? { seeds: ctx.seeds } : {}) };
+  const result = await ctx.pool.run({ problem, options });
   // Time of this spec's own work: its search (not the wait for a free thread) plus validation from here on.
   const t0 = performance.now() - result.stats.elapsedMs;
   const warnings: string[] = [];

@@ -253,7 +253,13 @@ export class Enumerator {
 
   /** A seed's values on the examples, computed by the interpreter (seeds are whole programs over the parameters). */
   private seedVals(nt: number, expr: Expr): Float64Array {
-    return Float64Array.from(this.inputs, (row) => this.encodeFor(nt, interpret(expr, this.paramNames, row)));
+    return Float64Array.from(this.inputs, (row) => {
+      try {
+        return this.encodeFor(nt, interpret(expr, this.paramNames, row));
+      } catch {
+        return this.encodeFor(nt, RESOURCE);
+      }
+    });
   }
 
   private constVals(ctx: Ctx, nt: number, value: Value): Float64Array {

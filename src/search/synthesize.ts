@@ -135,9 +135,14 @@ export function initialSubset(examples: readonly Example[], size: number): Examp
   return out;
 }
 
+/** The program gives the example's output (a program that throws, for example ill-typed reuse, does not fit). */
 function fits(problem: Problem, program: Expr, ex: Example): boolean {
-  const got = interpret(program, problem.params.map((p) => p.name), ex.inputs);
-  return !isError(got) && pyEq(got as Value, ex.output);
+  try {
+    const got = interpret(program, problem.params.map((p) => p.name), ex.inputs);
+    return !isError(got) && pyEq(got as Value, ex.output);
+  } catch {
+    return false;
+  }
 }
 
 function fitsAll(problem: Problem, program: Expr): boolean {
@@ -214,7 +219,9 @@ class Search {
       const { prod, boolNt } = conditional;
       const concat = this.concat;
       const leafSynth = concat ? (on: readonly number[], max: number) => concat.solveFor(on, max, this.deadline) : undefined;
-      this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: prod.cost, ifOp: prod.prim.name, boolNt, ...(leafSynth ? { leafSynth } : {}) });
+      // Few examples support few cases: at most one leaf per three examples outside SyGuS grammars.
+      const maxLeaves = problem.format === "sygus" ? undefined : Math.max(2, Math.floor(problem.examples.length / 3));
+      this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: prod.cost, ifOp: prod.prim.name, boolNt, ...(leafSynth ? { leafSynth } : {}), ...(maxLeaves ? { maxLeaves } : {}) });
     }
   }
 
@@ -253,7 +260,10 @@ class Search {
       if (found && (!this.pending || found.cost < this.pending.cost)) this.pending = found;
     }
     const gap = this.pending ? this.pending.cost - level : 0;
-    if (this.pending && (gap <= PENDING_SLACK || gap > MAX_GAP || !this.reachable(this.pending.cost - PENDING_SLACK))) {
+    // Early acceptance only within a problem's own small grammar (SyGuS): in the broad Python DSL a deduced
+    // program far above the enumerated level is too often a coincidence of a few examples.
+    const early = this.problem.format === "sygus" && (gap > MAX_GAP || !this.reachable((this.pending?.cost ?? 0) - PENDING_SLACK));
+    if (this.pending && (gap <= PENDING_SLACK || early)) {
       this.accept(this.pending.expr, this.pending.cost);
       this.pending = undefined;
     }

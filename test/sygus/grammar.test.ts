@@ -25,6 +25,8 @@ const show = (g: Grammar, p: Production): string => {
       return `${nt(p.lhs)} -> ${p.prim.name}(${p.args.map(nt).join(", ")})`;
     case "hof":
       return `${nt(p.lhs)} -> hof`;
+    case "seed":
+      return `${nt(p.lhs)} -> seed`;
   }
 };
 

@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import path from "node:path";
 import { ConfigError, loadConfigFile, type AuroraConfig } from "../../app/config.js";
+import { DEFAULT_LEARNING, type LearningConfig } from "../../app/learning.js";
 import { runRun, type RunConfig } from "../../app/run.js";
 import { UsageError, type CliIO } from "../io.js";
 import { SynthProgress } from "../progress-view.js";
@@ -22,6 +23,26 @@ interface RunFlags {
   /** false with --no-corpus. */
   readonly corpus?: boolean;
   readonly corpusDir?: string;
+  /** false with --no-learning / --no-prior. */
+  readonly learning?: boolean;
+  readonly prior?: boolean;
+  readonly learningRate?: string;
+  readonly biasDecay?: string;
+}
+
+/** A number in [0, 1] from a flag or an environment variable. @throws UsageError naming where it came from */
+function unit(text: string, from: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${from} must be a number from 0 to 1, got "${text}"`);
+  return n;
+}
+
+/** Learning settings: flags, then aurora.config.yaml `learning:`, then AURORA_LEARNING_RATE / AURORA_BIAS_DECAY, then defaults. */
+export function learningConfig(flags: RunFlags, file: AuroraConfig, io: CliIO): LearningConfig {
+  const env = io.env;
+  const rate = flags.learningRate !== undefined ? unit(flags.learningRate, "--learning-rate") : (file.learning?.rate ?? (env["AURORA_LEARNING_RATE"] !== undefined ? unit(env["AURORA_LEARNING_RATE"], "AURORA_LEARNING_RATE") : DEFAULT_LEARNING.rate));
+  const decay = flags.biasDecay !== undefined ? unit(flags.biasDecay, "--bias-decay") : (file.learning?.decay ?? (env["AURORA_BIAS_DECAY"] !== undefined ? unit(env["AURORA_BIAS_DECAY"], "AURORA_BIAS_DECAY") : DEFAULT_LEARNING.decay));
+  return { enabled: flags.learning !== false && file.learning?.enabled !== false, rate, decay, prior: flags.prior === true };
 }
 
 /** Flags over the config file over defaults. */
@@ -38,6 +59,7 @@ export function runConfig(specs: readonly string[], flags: RunFlags, file: Auror
     keep: flags.keep ? positive(flags.keep, "--keep", true) : (file.runs?.keep ?? 20),
     python: flags.python ?? file.python ?? io.env["AURORA_PYTHON"] ?? "python3",
     ...corpusOption(corpusRunConfig(io, flags, file)),
+    learning: learningConfig(flags, file, io),
   };
 }
 
@@ -58,6 +80,10 @@ export const register: Register = (program: Command, io: CliIO, setExit) => {
     .option("--python <path>", "Python interpreter used for validation (env AURORA_PYTHON)")
     .option("--no-corpus", "do not record this run's attempts in the corpus")
     .option("--corpus-dir <dir>", "corpus folder (default: corpus.dir in aurora.config.yaml, else .aurora)")
+    .option("--no-learning", "search without what the corpus learned (no retrieval, learned weights or seed bias)")
+    .option("--prior", "start from the shipped prior weights (src/learn/prior.json)")
+    .option("--learning-rate <r>", "seed-bias learning rate, 0-1 (env AURORA_LEARNING_RATE, default 0.1)")
+    .option("--bias-decay <d>", "how much seed bias is kept per run, 0-1 (env AURORA_BIAS_DECAY, default 0.95)")
     .action(async (specs: string[], flags: RunFlags) => {
       const file = await loadConfigFile(io.cwd).catch((e: unknown) => {
         throw e instanceof ConfigError ? new UsageError(e.message) : e;
