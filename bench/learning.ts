@@ -14,7 +14,7 @@ import { SearchPool } from "../src/app/pool.js";
 import { PYTHON_PRIMS } from "../src/dsl/prims/index.js";
 import type { Expr } from "../src/dsl/expr.js";
 import { SMT_PRIMS } from "../src/dsl/prims/smt.js";
-import { learnWeights, treeOfExpr, weightsToJson, type TrainingProgram, type WeightsJson } from "../src/learn/weights.js";
+import { learnWeights, neighborBoosts, treeOfExpr, weightsFromJson, weightsToJson, withBoosts, type TrainingProgram, type WeightsJson } from "../src/learn/weights.js";
 import { parseSygus } from "../src/spec/sygus.js";
 import { exprSize } from "../src/dsl/expr.js";
 import { exprFromJson, exprToJson, type ExprJson } from "../src/dsl/serialize.js";
@@ -37,7 +37,8 @@ interface Row {
 }
 
 /** Per held-out problem: what the corpus offers it (adapted past programs and seeds). */
-type ReuseOf = (p: Problem) => { tryFirst: ExprJson[]; seeds: ExprJson[] };
+type ReuseOf = (p: Problem) => { tryFirst: ExprJson[]; seeds: ExprJson[]; weights?: WeightsJson };
+const KNN_BITS = Number(process.env["AURORA_KNN_BITS"] ?? 2);
 
 async function runAll(pool: SearchPool, problems: readonly Problem[], timeoutMs: number, weights?: WeightsJson, reuse?: ReuseOf): Promise<Row[]> {
   return Promise.all(
@@ -120,9 +121,12 @@ export async function main(args: string[]): Promise<void> {
       return e ? [{ description: r.description, tree: treeOfExpr(e) }] : [];
     });
     const weights = weightsToJson(learnWeights([...toTraining(train), ...fromCorpus], { source: "bench:mbpp-even+corpus", universe: PYTHON_PRIMS.map((p) => p.name) }));
+    const items = [...toTraining(train), ...fromCorpus];
+    const base = weightsFromJson(weights);
     const reuse: ReuseOf = (p) => {
       const r = reuseFor(p, rankRecords(p, corpus, new Map(), 5));
-      return { tryFirst: r.programs.map((x) => exprToJson(x.expr)), seeds: r.seeds.map(exprToJson) };
+      const w = weightsToJson(withBoosts(base, neighborBoosts(p.description, items, 5, KNN_BITS)));
+      return { tryFirst: r.programs.map((x) => exprToJson(x.expr)), seeds: r.seeds.map(exprToJson), weights: w };
     };
     console.log(`train run: Aurora-X solved ${corpus.length} of ${trainProblems.length} train tasks; their programs feed retrieval, seeds and weights`);
     const uniform = await runAll(pool, held, timeoutMs);

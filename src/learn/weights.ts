@@ -220,3 +220,39 @@ export function combineWeights(a: GrammarWeights, b: GrammarWeights): GrammarWei
   };
   return { prim: add(a.prim, b.prim), word: addNested(a.word, b.word), bigram: addNested(a.bigram, b.bigram), source: `${a.source}+${b.source}` };
 }
+
+/**
+ * Per-spec boosts from the most similar training programs (k nearest by description Jaccard): every primitive
+ * of a neighbor's program gains `bits` times the neighbor's similarity (the strongest neighbor counts). A
+ * sharper, instance-based companion to the global word prior.
+ */
+export function neighborBoosts(description: string, items: readonly TrainingProgram[], k = 5, bits = 2): Map<string, number> {
+  const mine = new Set(tokenize(description));
+  if (mine.size === 0) return new Map();
+  const scored = items
+    .map((it) => {
+      const theirs = new Set(tokenize(it.description));
+      let inter = 0;
+      for (const t of theirs) if (mine.has(t)) inter++;
+      const union = mine.size + theirs.size - inter;
+      return { it, sim: union === 0 ? 0 : inter / union };
+    })
+    .filter((x) => x.sim > 0)
+    .sort((a, b) => b.sim - a.sim)
+    .slice(0, k);
+  const out = new Map<string, number>();
+  for (const { it, sim } of scored) {
+    for (const n of nodes(it.tree)) {
+      if (n.op === "var" || n.op === "const") continue;
+      out.set(n.op, Math.max(out.get(n.op) ?? 0, bits * sim));
+    }
+  }
+  return out;
+}
+
+/** Weights with extra per-primitive log2 boosts added. */
+export function withBoosts(w: GrammarWeights, boosts: ReadonlyMap<string, number>): GrammarWeights {
+  const prim = new Map(w.prim);
+  for (const [k, v] of boosts) prim.set(k, (prim.get(k) ?? 0) + v);
+  return { ...w, prim, source: `${w.source}+knn` };
+}

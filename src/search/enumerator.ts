@@ -121,6 +121,7 @@ export class Enumerator {
     private readonly limits: EnumLimits,
   ) {
     this.E = inputs.length;
+    this.deadline = limits.deadline;
     this.interner = new Interner(limitsFor([...inputs.flat(), ...(limits.samples ?? [])]));
     this.kinds = grammar.nts.map((n) => kindOf(n.type));
     this.paramVals = paramNames.map((name, p) => {
@@ -167,6 +168,9 @@ export class Enumerator {
     }
     return out;
   }
+
+  /** When enumeration stops (a search may be given more time and continued: see synthesize's phases). */
+  deadline: number;
 
   get main(): Ctx {
     return this.contexts[0] as Ctx;
@@ -703,7 +707,7 @@ export class Enumerator {
   }
 
   private checkLimits(): void {
-    if (performance.now() > this.limits.deadline) throw new StopSearch("timeLimit");
+    if (performance.now() > this.deadline) throw new StopSearch("timeLimit");
     const b = this.bytes;
     if (b > this.peakBytes) this.peakBytes = b;
     if (b > this.limits.maxBytes) throw new StopSearch("memoryLimit");

@@ -1,4 +1,4 @@
-import type { Expr } from "../dsl/expr.js";
+import { opsOf, type Expr } from "../dsl/expr.js";
 import { typeKey, type Type } from "../dsl/types.js";
 import { isError, pyEq, type Value } from "../dsl/values.js";
 import { run as interpret } from "../eval/interp.js";
@@ -39,8 +39,34 @@ export interface SynthOptions {
    * and most searches never need the rest. @default 6
    */
   readonly subsetSize?: number;
+  /**
+   * Just-in-time learning within one spec (Probe): after a first phase, productions of partial solutions (right on
+   * some examples) become likelier and the search restarts. @default true
+   */
+  readonly jit?: boolean;
   /** Clock, for tests. @default performance.now */
   readonly now?: () => number;
+}
+
+/** The share of the budget the first phase gets before just-in-time learning restarts the search. */
+const JIT_FIRST_PHASE = 0.3;
+/** Bits a primitive of a partial solution right on every example but one gains (scaled by its fit). */
+const JIT_BITS = 2;
+
+/** Primitive boosts from partial solutions: each primitive gets its best partial's fit times JIT_BITS. */
+function partialBoosts(partials: readonly { readonly passed: number; readonly total: number; readonly expr: () => Expr }[]): Map<string, number> {
+  const boost = new Map<string, number>();
+  for (const p of partials) {
+    const fit = p.passed / p.total;
+    for (const op of opsOf(p.expr())) boost.set(op, Math.max(boost.get(op) ?? 0, fit * JIT_BITS));
+  }
+  return boost;
+}
+
+function addBoosts(base: ReadonlyMap<string, number>, boosts: ReadonlyMap<string, number>): Map<string, number> {
+  const out = new Map(base);
+  for (const [k, v] of boosts) out.set(k, (out.get(k) ?? 0) + v);
+  return out;
 }
 
 export const DEFAULT_MAX_BYTES = 2 * 2 ** 30;
@@ -62,16 +88,30 @@ export function synthesize(problem: Problem, options: SynthOptions): SearchResul
     stats.elapsedMs = now() - t0;
     return { stop: { kind: "solved" }, program: reused[0], cost: 0, alternatives: reused.slice(1), stats };
   }
-  const grammar = options.grammar ?? (problem.sygus ? buildSygusGrammar(problem, weights) : buildPythonGrammar(problem, weights, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [] }));
+  const build = (w: GrammarWeights): Grammar => (problem.sygus ? buildSygusGrammar(problem, w) : buildPythonGrammar(problem, w, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [] }));
+  const grammar = options.grammar ?? build(weights);
   if (grammar.start < 0) {
     return { stop: { kind: "unsupported", reason: `return type ${typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };
   }
   const deadline = t0 + options.timeoutMs;
   let subset = initialSubset(problem.examples, options.subsetSize ?? 6);
   for (;;) {
-    const s = new Search({ ...problem, examples: subset }, grammar, options, deadline);
-    const stop = s.run();
+    let s = new Search({ ...problem, examples: subset }, grammar, options, options.grammar || options.jit === false ? deadline : t0 + JIT_FIRST_PHASE * options.timeoutMs);
+    let stop = s.run();
     accumulate(stats, s);
+    const boosts = s.solutions.length === 0 && now() < deadline && !options.grammar && options.jit !== false ? partialBoosts(s.partials) : undefined;
+    if (boosts && boosts.size > 0) {
+      // Just-in-time learning (Probe): productions of partial solutions become likelier; search again.
+      s = new Search({ ...problem, examples: subset }, build({ ...weights, prim: addBoosts(weights.prim, boosts), source: `${weights.source}+jit` }), options, deadline);
+      stop = s.run();
+      accumulate(stats, s);
+    } else if (s.solutions.length === 0 && now() < deadline && stop.kind === "timeLimit") {
+      const before = s.en.candidates;
+      s.extend(deadline);
+      stop = s.run();
+      stats.candidates += s.en.candidates - before;
+      stats.level = s.level;
+    }
     const verified = s.solutions.filter((x) => fitsAll(problem, x.expr));
     const counter = verified.length === 0 && s.solutions[0] ? firstFailure(problem, s.solutions[0].expr, subset) : undefined;
     if (counter && now() < deadline) {
@@ -167,6 +207,7 @@ function concatOf(g: Grammar): (Production & { kind: "op" }) | undefined {
  * program found by enumeration in that range would be at most 8x less likely a priori).
  */
 const PENDING_SLACK = 6;
+const MAX_PARTIALS = 24;
 /**
  * A deduced program this far above the current level is accepted at once: anything enumeration could still find
  * below it would be a long way off (more than 6 bits less likely than what has been enumerated so far).
@@ -178,6 +219,9 @@ class Search {
   readonly en: Enumerator;
   readonly solutions: { expr: Expr; cost: number; key: string }[] = [];
   partial?: { passed: number; cost: number; expr: () => Expr };
+  /** The cheapest kept program per set of examples it gets right (partial solutions), at most MAX_PARTIALS. */
+  readonly partials: { passed: number; total: number; expr: () => Expr }[] = [];
+  private readonly partialMasks = new Set<string>();
   level = 0;
   private readonly target: Float64Array;
   private readonly cond?: CondSolver;
@@ -193,7 +237,7 @@ class Search {
     readonly problem: Problem,
     readonly grammar: Grammar,
     readonly options: SynthOptions,
-    private readonly deadline: number,
+    private deadline: number,
   ) {
     const maxCost = options.maxCost ?? 400;
     const conditional = problem.examples.length >= 2 ? conditionalOf(grammar) : undefined;
@@ -225,11 +269,15 @@ class Search {
     }
   }
 
+  /**
+   * Enumerates level by level from where it stopped (a search cut short by a phase deadline continues with
+   * `extend`; an interrupted level is enumerated again, its finished part rejected by equivalence).
+   */
   run(): StopReason {
     const maxCost = this.options.maxCost ?? 400;
     const window = this.options.ambiguityWindow ?? 2;
     try {
-      for (let level = 1; level <= maxCost; level++) {
+      for (let level = this.level + 1; level <= maxCost; level++) {
         const t = performance.now();
         this.en.step(level);
         this.levelMs.push(performance.now() - t);
@@ -245,6 +293,12 @@ class Search {
     }
     this.acceptPending();
     return { kind: "exhausted", maxCost };
+  }
+
+  /** Gives the search more time (used after a first phase found nothing to learn from). */
+  extend(deadline: number): void {
+    this.deadline = deadline;
+    this.en.deadline = deadline;
   }
 
   private acceptPending(): void {
@@ -292,7 +346,16 @@ class Search {
   /** The kept program of the start nonterminal that is right on the most examples (reported when unsolved). */
   private observePartial(entry: number, vec: Float64Array): void {
     let passed = 0;
-    for (let e = 0; e < vec.length; e++) if (vec[e] === this.target[e]) passed++;
+    let mask = "";
+    for (let e = 0; e < vec.length; e++) {
+      const ok = vec[e] === this.target[e];
+      if (ok) passed++;
+      mask += ok ? "1" : "0";
+    }
+    if (passed > 0 && passed < vec.length && this.partials.length < MAX_PARTIALS && !this.partialMasks.has(mask)) {
+      this.partialMasks.add(mask);
+      this.partials.push({ passed, total: vec.length, expr: () => this.en.toExpr(0, entry) });
+    }
     if (passed === vec.length || (this.partial && passed <= this.partial.passed)) return;
     this.partial = { passed, cost: this.en.main.bank.cost.data[entry] as number, expr: () => this.en.toExpr(0, entry) };
   }
