@@ -965,6 +965,41 @@ function exprToSexpr(e) {
     }
 }
 
+;// CONCATENATED MODULE: ./build/action/src/dsl/expr.js
+const v = (name, type) => ({ t: "var", name, type });
+const c = (value, type) => ({ t: "const", value, type });
+const call = (op, type, ...args) => ({ t: "call", op, args, type });
+const lam = (params, body) => ({ t: "lambda", params, body, type: body.type });
+/** Number of AST nodes (the "size" reported everywhere). Lambdas count their body only. */
+function exprSize(e) {
+    switch (e.t) {
+        case "var":
+        case "const":
+            return 1;
+        case "lambda":
+            return exprSize(e.body);
+        case "call":
+            return 1 + e.args.reduce((n, a) => n + exprSize(a), 0);
+    }
+}
+/** Every sub-expression, outermost first (lambda bodies included). */
+function* subexprs(e) {
+    yield e;
+    if (e.t === "call")
+        for (const a of e.args)
+            yield* subexprs(a);
+    if (e.t === "lambda")
+        yield* subexprs(e.body);
+}
+/** Names of primitives used, with multiplicity, in pre-order. */
+function opsOf(e) {
+    const out = [];
+    for (const s of subexprs(e))
+        if (s.t === "call")
+            out.push(s.op);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./build/action/src/dsl/primitive.js
 /**
  * Python precedence levels, lowest first (the Python reference's table). A template placeholder says the least
@@ -2522,41 +2557,6 @@ function run(e, paramNames, inputs) {
     return evaluate(e, env);
 }
 
-;// CONCATENATED MODULE: ./build/action/src/dsl/expr.js
-const v = (name, type) => ({ t: "var", name, type });
-const c = (value, type) => ({ t: "const", value, type });
-const call = (op, type, ...args) => ({ t: "call", op, args, type });
-const lam = (params, body) => ({ t: "lambda", params, body, type: body.type });
-/** Number of AST nodes (the "size" reported everywhere). Lambdas count their body only. */
-function exprSize(e) {
-    switch (e.t) {
-        case "var":
-        case "const":
-            return 1;
-        case "lambda":
-            return exprSize(e.body);
-        case "call":
-            return 1 + e.args.reduce((n, a) => n + exprSize(a), 0);
-    }
-}
-/** Every sub-expression, outermost first (lambda bodies included). */
-function* subexprs(e) {
-    yield e;
-    if (e.t === "call")
-        for (const a of e.args)
-            yield* subexprs(a);
-    if (e.t === "lambda")
-        yield* subexprs(e.body);
-}
-/** Names of primitives used, with multiplicity, in pre-order. */
-function opsOf(e) {
-    const out = [];
-    for (const s of subexprs(e))
-        if (s.t === "call")
-            out.push(s.op);
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./build/action/src/search/concat.js
 
 /**
@@ -3672,6 +3672,7 @@ class Enumerator {
         this.inputs = inputs;
         this.limits = limits;
         this.E = inputs.length;
+        this.deadline = limits.deadline;
         this.interner = new Interner(limitsFor([...inputs.flat(), ...(limits.samples ?? [])]));
         this.kinds = grammar.nts.map((n) => kindOf(n.type));
         this.paramVals = paramNames.map((name, p) => {
@@ -3720,6 +3721,8 @@ class Enumerator {
         }
         return out;
     }
+    /** When enumeration stops (a search may be given more time and continued: see synthesize's phases). */
+    deadline;
     get main() {
         return this.contexts[0];
     }
@@ -3804,7 +3807,14 @@ class Enumerator {
     }
     /** A seed's values on the examples, computed by the interpreter (seeds are whole programs over the parameters). */
     seedVals(nt, expr) {
-        return Float64Array.from(this.inputs, (row) => this.encodeFor(nt, run(expr, this.paramNames, row)));
+        return Float64Array.from(this.inputs, (row) => {
+            try {
+                return this.encodeFor(nt, run(expr, this.paramNames, row));
+            }
+            catch {
+                return this.encodeFor(nt, RESOURCE);
+            }
+        });
     }
     constVals(ctx, nt, value) {
         return new Float64Array(ctx.rows).fill(this.encodeFor(nt, value));
@@ -4267,7 +4277,7 @@ class Enumerator {
         return true;
     }
     checkLimits() {
-        if (performance.now() > this.limits.deadline)
+        if (performance.now() > this.deadline)
             throw new StopSearch("timeLimit");
         const b = this.bytes;
         if (b > this.peakBytes)
@@ -5024,6 +5034,27 @@ function ruleKey(r) {
 
 
 
+
+/** The share of the budget the first phase gets before just-in-time learning restarts the search. */
+const JIT_FIRST_PHASE = 0.3;
+/** Bits a primitive of a partial solution right on every example but one gains (scaled by its fit). */
+const JIT_BITS = 2;
+/** Primitive boosts from partial solutions: each primitive gets its best partial's fit times JIT_BITS. */
+function partialBoosts(partials) {
+    const boost = new Map();
+    for (const p of partials) {
+        const fit = p.passed / p.total;
+        for (const op of opsOf(p.expr()))
+            boost.set(op, Math.max(boost.get(op) ?? 0, fit * JIT_BITS));
+    }
+    return boost;
+}
+function addBoosts(base, boosts) {
+    const out = new Map(base);
+    for (const [k, v] of boosts)
+        out.set(k, (out.get(k) ?? 0) + v);
+    return out;
+}
 const DEFAULT_MAX_BYTES = 2 * 2 ** 30;
 /**
  * Searches for a program consistent with every example of the problem (HOUSE-STYLE habit 4: returns data).
@@ -5042,16 +5073,31 @@ function synthesize(problem, options) {
         stats.elapsedMs = now() - t0;
         return { stop: { kind: "solved" }, program: reused[0], cost: 0, alternatives: reused.slice(1), stats };
     }
-    const grammar = options.grammar ?? (problem.sygus ? buildSygusGrammar(problem, weights) : buildPythonGrammar(problem, weights, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [] }));
+    const build = (w) => (problem.sygus ? buildSygusGrammar(problem, w) : buildPythonGrammar(problem, w, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [] }));
+    const grammar = options.grammar ?? build(weights);
     if (grammar.start < 0) {
         return { stop: { kind: "unsupported", reason: `return type ${typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };
     }
     const deadline = t0 + options.timeoutMs;
     let subset = initialSubset(problem.examples, options.subsetSize ?? 6);
     for (;;) {
-        const s = new Search({ ...problem, examples: subset }, grammar, options, deadline);
-        const stop = s.run();
+        let s = new Search({ ...problem, examples: subset }, grammar, options, options.grammar || options.jit === false ? deadline : t0 + JIT_FIRST_PHASE * options.timeoutMs);
+        let stop = s.run();
         accumulate(stats, s);
+        const boosts = s.solutions.length === 0 && now() < deadline && !options.grammar && options.jit !== false ? partialBoosts(s.partials) : undefined;
+        if (boosts && boosts.size > 0) {
+            // Just-in-time learning (Probe): productions of partial solutions become likelier; search again.
+            s = new Search({ ...problem, examples: subset }, build({ ...weights, prim: addBoosts(weights.prim, boosts), source: `${weights.source}+jit` }), options, deadline);
+            stop = s.run();
+            accumulate(stats, s);
+        }
+        else if (s.solutions.length === 0 && now() < deadline && stop.kind === "timeLimit") {
+            const before = s.en.candidates;
+            s.extend(deadline);
+            stop = s.run();
+            stats.candidates += s.en.candidates - before;
+            stats.level = s.level;
+        }
         const verified = s.solutions.filter((x) => fitsAll(problem, x.expr));
         const counter = verified.length === 0 && s.solutions[0] ? firstFailure(problem, s.solutions[0].expr, subset) : undefined;
         if (counter && now() < deadline) {
@@ -5116,9 +5162,15 @@ function initialSubset(examples, size) {
     }
     return out;
 }
+/** The program gives the example's output (a program that throws, for example ill-typed reuse, does not fit). */
 function fits(problem, program, ex) {
-    const got = run(program, problem.params.map((p) => p.name), ex.inputs);
-    return !isError(got) && pyEq(got, ex.output);
+    try {
+        const got = run(program, problem.params.map((p) => p.name), ex.inputs);
+        return !isError(got) && pyEq(got, ex.output);
+    }
+    catch {
+        return false;
+    }
 }
 function fitsAll(problem, program) {
     return problem.examples.every((ex) => fits(problem, program, ex));
@@ -5141,6 +5193,7 @@ function concatOf(g) {
  * program found by enumeration in that range would be at most 8x less likely a priori).
  */
 const PENDING_SLACK = 6;
+const MAX_PARTIALS = 24;
 /**
  * A deduced program this far above the current level is accepted at once: anything enumeration could still find
  * below it would be a long way off (more than 6 bits less likely than what has been enumerated so far).
@@ -5155,6 +5208,9 @@ class Search {
     en;
     solutions = [];
     partial;
+    /** The cheapest kept program per set of examples it gets right (partial solutions), at most MAX_PARTIALS. */
+    partials = [];
+    partialMasks = new Set();
     level = 0;
     target;
     cond;
@@ -5195,14 +5251,20 @@ class Search {
             const { prod, boolNt } = conditional;
             const concat = this.concat;
             const leafSynth = concat ? (on, max) => concat.solveFor(on, max, this.deadline) : undefined;
-            this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: prod.cost, ifOp: prod.prim.name, boolNt, ...(leafSynth ? { leafSynth } : {}) });
+            // Few examples support few cases: at most one leaf per three examples outside SyGuS grammars.
+            const maxLeaves = problem.format === "sygus" ? undefined : Math.max(2, Math.floor(problem.examples.length / 3));
+            this.cond = new CondSolver(this.en, this.target, grammar.start, { ifCost: prod.cost, ifOp: prod.prim.name, boolNt, ...(leafSynth ? { leafSynth } : {}), ...(maxLeaves ? { maxLeaves } : {}) });
         }
     }
+    /**
+     * Enumerates level by level from where it stopped (a search cut short by a phase deadline continues with
+     * `extend`; an interrupted level is enumerated again, its finished part rejected by equivalence).
+     */
     run() {
         const maxCost = this.options.maxCost ?? 400;
         const window = this.options.ambiguityWindow ?? 2;
         try {
-            for (let level = 1; level <= maxCost; level++) {
+            for (let level = this.level + 1; level <= maxCost; level++) {
                 const t = performance.now();
                 this.en.step(level);
                 this.levelMs.push(performance.now() - t);
@@ -5223,6 +5285,11 @@ class Search {
         this.acceptPending();
         return { kind: "exhausted", maxCost };
     }
+    /** Gives the search more time (used after a first phase found nothing to learn from). */
+    extend(deadline) {
+        this.deadline = deadline;
+        this.en.deadline = deadline;
+    }
     acceptPending() {
         if (this.solutions.length === 0 && this.pending)
             this.accept(this.pending.expr, this.pending.cost);
@@ -5237,7 +5304,10 @@ class Search {
                 this.pending = found;
         }
         const gap = this.pending ? this.pending.cost - level : 0;
-        if (this.pending && (gap <= PENDING_SLACK || gap > MAX_GAP || !this.reachable(this.pending.cost - PENDING_SLACK))) {
+        // Early acceptance only within a problem's own small grammar (SyGuS): in the broad Python DSL a deduced
+        // program far above the enumerated level is too often a coincidence of a few examples.
+        const early = this.problem.format === "sygus" && (gap > MAX_GAP || !this.reachable((this.pending?.cost ?? 0) - PENDING_SLACK));
+        if (this.pending && (gap <= PENDING_SLACK || early)) {
             this.accept(this.pending.expr, this.pending.cost);
             this.pending = undefined;
         }
@@ -5265,9 +5335,17 @@ class Search {
     /** The kept program of the start nonterminal that is right on the most examples (reported when unsolved). */
     observePartial(entry, vec) {
         let passed = 0;
-        for (let e = 0; e < vec.length; e++)
-            if (vec[e] === this.target[e])
+        let mask = "";
+        for (let e = 0; e < vec.length; e++) {
+            const ok = vec[e] === this.target[e];
+            if (ok)
                 passed++;
+            mask += ok ? "1" : "0";
+        }
+        if (passed > 0 && passed < vec.length && this.partials.length < MAX_PARTIALS && !this.partialMasks.has(mask)) {
+            this.partialMasks.add(mask);
+            this.partials.push({ passed, total: vec.length, expr: () => this.en.toExpr(0, entry) });
+        }
         if (passed === vec.length || (this.partial && passed <= this.partial.passed))
             return;
         this.partial = { passed, cost: this.en.main.bank.cost.data[entry], expr: () => this.en.toExpr(0, entry) };
@@ -5453,6 +5531,45 @@ function combineWeights(a, b) {
         return m;
     };
     return { prim: add(a.prim, b.prim), word: addNested(a.word, b.word), bigram: addNested(a.bigram, b.bigram), source: `${a.source}+${b.source}` };
+}
+/**
+ * Per-spec boosts from the most similar training programs (k nearest by description Jaccard): every primitive
+ * of a neighbor's program gains `bits` times the neighbor's similarity (the strongest neighbor counts). A
+ * sharper, instance-based companion to the global word prior.
+ */
+function neighborBoosts(description, items, k = 5, bits = 2) {
+    const mine = new Set(tokenize(description));
+    if (mine.size === 0)
+        return new Map();
+    const scored = items
+        .map((it) => {
+        const theirs = new Set(tokenize(it.description));
+        let inter = 0;
+        for (const t of theirs)
+            if (mine.has(t))
+                inter++;
+        const union = mine.size + theirs.size - inter;
+        return { it, sim: union === 0 ? 0 : inter / union };
+    })
+        .filter((x) => x.sim > 0)
+        .sort((a, b) => b.sim - a.sim)
+        .slice(0, k);
+    const out = new Map();
+    for (const { it, sim } of scored) {
+        for (const n of nodes(it.tree)) {
+            if (n.op === "var" || n.op === "const")
+                continue;
+            out.set(n.op, Math.max(out.get(n.op) ?? 0, bits * sim));
+        }
+    }
+    return out;
+}
+/** Weights with extra per-primitive log2 boosts added. */
+function withBoosts(w, boosts) {
+    const prim = new Map(w.prim);
+    for (const [k, v] of boosts)
+        prim.set(k, (prim.get(k) ?? 0) + v);
+    return { ...w, prim, source: `${w.source}+knn` };
 }
 
 ;// CONCATENATED MODULE: ./build/action/src/app/pool.js
