@@ -122,6 +122,11 @@ export class Bank {
   /** Offset of each entry's children in `kids` (children are entry indices; see Enumerator for HOF layout). */
   readonly kidOff = new IntVec();
   readonly kids = new IntVec();
+  /**
+   * 1 when every row of the entry's vector is a number within ±(2^53 - 1) (no NaN error marker, no boxed
+   * bigint): integer loops then run on such entries without per-row checks of their inputs.
+   */
+  readonly plain = new IntVec();
   /** buckets[nt][cost] = entries of that nonterminal and cost, in insertion order. */
   readonly buckets: number[][][];
   /**
@@ -178,6 +183,15 @@ export class Bank {
     for (const k of kids) this.kids.push(k);
     const at = this.vals.reserve(this.rows);
     this.vals.data.set(vec.subarray(voff, voff + this.rows), at);
+    let plain = 1;
+    for (let r = voff; r < voff + this.rows; r++) {
+      const x = vec[r] as number;
+      if (!(x <= MAX_SAFE && x >= -MAX_SAFE)) {
+        plain = 0;
+        break;
+      }
+    }
+    this.plain.push(plain);
     (this.tables[nt] as OETable).insert(h, e);
     const byCost = this.buckets[nt] as number[][];
     const vecs = this.bucketVals[nt] as F64Vec[];
@@ -231,4 +245,5 @@ export class Bank {
 }
 
 const EMPTY: readonly number[] = [];
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const EMPTY_F64 = new Float64Array(0);

@@ -504,19 +504,69 @@ export class Enumerator {
     const prodOf = bank.prod.data;
     const isConst = this.isConstProd;
     const code = FAST_CODES[op];
+    // Comparison results, encoded once for the result's kind.
+    const yes = boolOut ? TRUE_ID : encode(kr, true, interner);
+    const no = boolOut ? FALSE_ID : encode(kr, false, interner);
     // Scan b's vectors sequentially from its bucket's contiguous copy when lb is exactly that bucket.
     const plainB = lb === bank.bucket(p.args[1] as number, costs[1] as number);
     const xsA = new Float64Array(R);
+    const outBits = this.scratchBits[R] as Int32Array;
     for (let i = 0; i < la.length; i++) {
       const a = la[i] as number;
       const aConst = constLast && isConst[prodOf[a] as number] === 1;
       kids[0] = a;
       xsA.set(bank.vals.data.subarray(a * R, a * R + R));
       const dB = plainB ? bank.bucketData(p.args[1] as number, costs[1] as number) : bank.vals.data;
+      // Stale after a growth of the bank only for entries added since, and lb holds none of those.
+      const plainOf = bank.plain.data;
+      const aPlain = plainOf[a] === 1;
       for (let j = 0; j < lb.length; j++) {
         const b = lb[j] as number;
         if (aConst && isConst[prodOf[b] as number] !== 1) continue;
         const ob = plainB ? j * R : b * R;
+        if (aPlain && plainOf[b] === 1) {
+          // Both vectors are safe integers: one tight loop per operator, checks only on results out of range.
+          switch (code) {
+            case 0:
+              for (let r = 0; r < R; r++) {
+                const y = (xsA[r] as number) + (dB[ob + r] as number);
+                out[r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y : encode(kr, f(xsA[r] as number, dB[ob + r] as number), interner);
+              }
+              break;
+            case 1:
+              for (let r = 0; r < R; r++) {
+                const y = (xsA[r] as number) - (dB[ob + r] as number);
+                out[r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y : encode(kr, f(xsA[r] as number, dB[ob + r] as number), interner);
+              }
+              break;
+            case 2:
+              for (let r = 0; r < R; r++) {
+                const y = (xsA[r] as number) * (dB[ob + r] as number);
+                out[r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y + 0 : encode(kr, f(xsA[r] as number, dB[ob + r] as number), interner);
+              }
+              break;
+            case 3:
+              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) < (dB[ob + r] as number) ? yes : no;
+              break;
+            case 4:
+              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) <= (dB[ob + r] as number) ? yes : no;
+              break;
+            case 5:
+              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) > (dB[ob + r] as number) ? yes : no;
+              break;
+            case 6:
+              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) >= (dB[ob + r] as number) ? yes : no;
+              break;
+            case 7:
+              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) === (dB[ob + r] as number) ? yes : no;
+              break;
+            default:
+              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) !== (dB[ob + r] as number) ? yes : no;
+          }
+          kids[1] = b;
+          this.offerHashed(ctx, pi, p.lhs, level, kids, out, outBits, hashBits(outBits, 0, R, p.lhs));
+          continue;
+        }
         for (let r = 0; r < R; r++) {
           const xa = xsA[r] as number;
           const xb = dB[ob + r] as number;
@@ -541,24 +591,23 @@ export class Enumerator {
               break;
             }
             case 3:
-              out[r] = xa < xb ? TRUE_ID : FALSE_ID;
+              out[r] = xa < xb ? yes : no;
               break;
             case 4:
-              out[r] = xa <= xb ? TRUE_ID : FALSE_ID;
+              out[r] = xa <= xb ? yes : no;
               break;
             case 5:
-              out[r] = xa > xb ? TRUE_ID : FALSE_ID;
+              out[r] = xa > xb ? yes : no;
               break;
             case 6:
-              out[r] = xa >= xb ? TRUE_ID : FALSE_ID;
+              out[r] = xa >= xb ? yes : no;
               break;
             case 7:
-              out[r] = xa === xb ? TRUE_ID : FALSE_ID;
+              out[r] = xa === xb ? yes : no;
               break;
             default:
-              out[r] = xa !== xb ? TRUE_ID : FALSE_ID;
+              out[r] = xa !== xb ? yes : no;
           }
-          if (!boolOut && code >= 3) out[r] = encode(kr, out[r] === TRUE_ID, interner);
         }
         kids[1] = b;
         this.offer(ctx, pi, p.lhs, level, kids, out);
@@ -664,10 +713,14 @@ export class Enumerator {
   // Offering a candidate
 
   private offer(ctx: Ctx, prod: number, nt: number, cost: number, kids: readonly number[], vec: Float64Array): void {
+    const bits = this.bitsView(vec);
+    this.offerHashed(ctx, prod, nt, cost, kids, vec, bits, hashBits(bits, 0, ctx.rows, nt));
+  }
+
+  /** offer() for a vector whose bits view and hash the caller has already. */
+  private offerHashed(ctx: Ctx, prod: number, nt: number, cost: number, kids: readonly number[], vec: Float64Array, bits: Int32Array, h: number): void {
     if ((++this.candidates & 1023) === 0) this.checkLimits();
     const bank = ctx.bank;
-    const bits = this.bitsView(vec);
-    const h = hashBits(bits, 0, ctx.rows, nt);
     if (h === this.targetHash && ctx.id === 0 && nt === this.grammar.start && this.isTarget(bits)) this.onSolution?.(prod, cost, kids);
     if (bank.lookup(nt, h, bits) >= 0) return;
     const e = bank.add(nt, cost, prod, kids, h, vec);
