@@ -12,6 +12,7 @@ import { Enumerator, StopSearch } from "../src/search/enumerator.js";
 import { buildPythonGrammar } from "../src/search/pygrammar.js";
 import { buildSygusGrammar } from "../src/search/sygrammar.js";
 import { parseSygus } from "../src/spec/sygus.js";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { UNIFORM_WEIGHTS } from "../src/search/weights.js";
@@ -106,12 +107,22 @@ function measure(p: Problem, seconds: number): { candidates: number; kept: numbe
 }
 
 export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { seconds: { type: "string", default: "5" }, task: { type: "string", default: "all" } } });
+  const { values } = parseArgs({ args, options: { seconds: { type: "string", default: "5" }, task: { type: "string", default: "all" }, child: { type: "boolean", default: false } } });
   const seconds = Number(values.seconds);
   const tasks: Record<string, Problem> = { ...TASKS, sygus: sygusTask(), lia: liaTask() };
   const names = values.task === "all" ? Object.keys(tasks) : [values.task];
-  console.log(`enumerator throughput, ${seconds} s per task, one core (node ${process.version})`);
-  console.log("task        candidates       kept  level   M cand/s (wall)   M cand/s (cpu)");
+  if (!values.child) {
+    console.log(`enumerator throughput, ${seconds} s per task, one core (node ${process.version})`);
+    console.log("task        candidates       kept  level   M cand/s (wall)   M cand/s (cpu)");
+  }
+  if (names.length > 1) {
+    // Each task in a fresh process: one task's heap and garbage would otherwise slow the next one's caches.
+    for (const name of names) {
+      const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string, "throughput", "--child", "--task", name, "--seconds", String(seconds)], { stdio: "inherit" });
+      if (r.status !== 0) throw new Error(`throughput: the ${name} task failed (exit ${r.status ?? r.signal})`);
+    }
+    return;
+  }
   for (const name of names) {
     const p = tasks[name];
     if (!p) throw new Error(`unknown task ${name}: use ${Object.keys(tasks).join(", ")}`);
