@@ -49,3 +49,15 @@ describe("learned weights", () => {
     expect(treeOfExpr(call("seq.len", INT, v("s", STR)))).toEqual(t("seq.len", VAR));
   });
 });
+
+describe("the shipped prior (npm run train-prior)", () => {
+  it("covers both vocabularies and records the public data it came from", async () => {
+    const { DEFAULT_PRIOR, PRIOR_PROVENANCE } = await import("../../src/learn/prior.js");
+    const names = [...DEFAULT_PRIOR.prim.keys()];
+    expect(names.some((n) => n.startsWith("smt.str."))).toBe(true);
+    expect(names.some((n) => n.startsWith("str."))).toBe(true);
+    const data = (PRIOR_PROVENANCE as { data: { file?: string; dir?: string; programs: number }[] }).data;
+    expect(data.map((d) => d.file ?? d.dir)).toEqual(["shared/benchmarks/mbpp-dev.jsonl", "shared/benchmarks/euphony-string-train"]);
+    for (const d of data) expect(d.programs).toBeGreaterThan(100);
+  });
+});
