@@ -2,12 +2,12 @@
  * Learning curve on unseen tasks: weights learned from a fixed train half of the public training data against
  * uniform weights, at the same per-task budget, on the held-out half.
  *
- *   npm run bench -- learning [--timeout 5] [--jobs 2] [--limit N] [--set all|mbpp|euphony]
+ *   npm run bench -- learning [--timeout 5] [--jobs 2] [--limit N] [--set all|mbpp|euphony] [--dump rows.json]
  *
  * MBPP dev: train = even task ids (their reference solutions' expressions), held out = odd task ids (searched on
  * all their asserts). Prints solved counts and median time-to-solve for both configurations.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SearchPool } from "../src/app/pool.js";
@@ -34,6 +34,7 @@ interface Row {
   /** Candidates evaluated: the machine-independent measure of search effort. */
   readonly candidates: number;
   readonly program?: Expr | undefined;
+  readonly name: string;
 }
 
 /** Per held-out problem: what the corpus offers it (adapted past programs and seeds). */
@@ -44,7 +45,7 @@ async function runAll(pool: SearchPool, problems: readonly Problem[], timeoutMs:
   return Promise.all(
     problems.map(async (problem) => {
       const r = await pool.run({ problem, options: { timeoutMs, ...(weights ? { weights } : {}), ...(reuse ? reuse(problem) : {}) } });
-      return { solved: r.stop.kind === "solved", ms: r.stats.elapsedMs, candidates: r.stats.candidates, program: r.program };
+      return { name: problem.name, solved: r.stop.kind === "solved", ms: r.stats.elapsedMs, candidates: r.stats.candidates, program: r.program };
     }),
   );
 }
@@ -92,7 +93,7 @@ async function euphony(pool: SearchPool, timeoutMs: number, limit: number): Prom
 }
 
 export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" }, set: { type: "string", default: "all" } } });
+  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" }, set: { type: "string", default: "all" }, dump: { type: "string" } } });
   const timeoutMs = Number(values.timeout) * 1000;
   if (values.set === "euphony") {
     const pool = new SearchPool(Number(values.jobs));
@@ -136,6 +137,11 @@ export async function main(args: string[]): Promise<void> {
     report(uniform, withPrior, timeoutMs);
     console.log("\n[full learning: weights + retrieval (programs tried first) + seeds, from the train half]");
     report(uniform, withCorpus, timeoutMs);
+    if (values.dump) {
+      const row = (r: Row): unknown => ({ solved: r.solved, ms: Math.round(r.ms), candidates: r.candidates, size: r.program ? exprSize(r.program) : null });
+      writeFileSync(values.dump, JSON.stringify(held.map((p, i) => ({ task: p.name, uniform: row(uniform[i] as Row), weights: row(withPrior[i] as Row), full: row(withCorpus[i] as Row) })), null, 1));
+      console.log(`per-task rows: ${values.dump}`);
+    }
     if (values.set === "all") await euphony(pool, timeoutMs, values.limit ? Number(values.limit) : Infinity);
   } finally {
     await pool.close();

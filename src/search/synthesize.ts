@@ -209,10 +209,12 @@ function concatOf(g: Grammar): (Production & { kind: "op" }) | undefined {
 const PENDING_SLACK = 6;
 const MAX_PARTIALS = 24;
 /**
- * A deduced program this far above the current level is accepted at once: anything enumeration could still find
- * below it would be a long way off (more than 6 bits less likely than what has been enumerated so far).
+ * How long (ms) a search waits at most for enumeration to reach a deduced program's cost when the grammar is a
+ * problem's own (SyGuS): beyond that, the deduced program is accepted (see Search.tryDeduction).
  */
-const MAX_GAP = 12;
+const MAX_WAIT_MS = 2000;
+/** ... and for at least this long (ms) in any case. */
+const MIN_WAIT_MS = 250;
 
 /** One search over a fixed set of examples. */
 class Search {
@@ -230,6 +232,7 @@ class Search {
   private pending: { expr: Expr; cost: number } | undefined;
   /** Time each completed level took (ms). */
   private readonly levelMs: number[] = [];
+  private readonly started = performance.now();
   /** The level at which the first solution arrived (deduced ones can cost more than the level they came at). */
   private firstSolvedAt = Infinity;
 
@@ -314,9 +317,10 @@ class Search {
       if (found && (!this.pending || found.cost < this.pending.cost)) this.pending = found;
     }
     const gap = this.pending ? this.pending.cost - level : 0;
-    // Early acceptance only within a problem's own small grammar (SyGuS): in the broad Python DSL a deduced
-    // program far above the enumerated level is too often a coincidence of a few examples.
-    const early = this.problem.format === "sygus" && (gap > MAX_GAP || !this.reachable((this.pending?.cost ?? 0) - PENDING_SLACK));
+    // Early acceptance only within a problem's own small grammar (SyGuS), and only when enumeration would take long
+    // to reach the deduced program's cost: in the broad Python DSL a deduced program far above the enumerated level
+    // is too often a coincidence of a few examples, and where enumeration is fast a smaller program may yet come.
+    const early = this.problem.format === "sygus" && this.pending !== undefined && !this.reachable(this.pending.cost - PENDING_SLACK);
     if (this.pending && (gap <= PENDING_SLACK || early)) {
       this.accept(this.pending.expr, this.pending.cost);
       this.pending = undefined;
@@ -325,16 +329,19 @@ class Search {
 
   /**
    * Whether enumeration can plausibly reach cost level `target` within the remaining time, extrapolating the
-   * geometric growth of the recent levels' times. When it cannot, waiting for a smaller program is pointless.
+   * geometric growth of the recent levels' times, in at most MAX_WAIT_MS. When it cannot, waiting for a smaller
+   * program is not worth the time.
    */
   private reachable(target: number): boolean {
+    // Level times of a young search are too small and noisy to extrapolate from; it goes on meanwhile.
+    if (performance.now() - this.started < MIN_WAIT_MS) return true;
     const recent = this.levelMs.slice(-6).filter((ms) => ms > 0.5);
     if (recent.length < 2) return true;
     const last = recent[recent.length - 1] as number;
     const growth = Math.min(3, Math.max(1.05, (last / (recent[0] as number)) ** (1 / (recent.length - 1))));
     const n = target - this.level;
     const estimate = (last * growth * (growth ** Math.min(n, 60) - 1)) / (growth - 1);
-    return estimate < (this.deadline - performance.now()) / 2;
+    return estimate < Math.min(MAX_WAIT_MS, (this.deadline - performance.now()) / 2);
   }
 
   private solution(prod: number, cost: number, kids: readonly number[]): void {
