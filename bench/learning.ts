@@ -93,7 +93,7 @@ async function euphony(pool: SearchPool, timeoutMs: number, limit: number): Prom
 }
 
 export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" }, set: { type: "string", default: "all" }, dump: { type: "string" } } });
+  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" }, set: { type: "string", default: "all" }, dump: { type: "string" }, clamp: { type: "string", default: "3" }, "weights-only": { type: "boolean", default: false } } });
   const timeoutMs = Number(values.timeout) * 1000;
   if (values.set === "euphony") {
     const pool = new SearchPool(Number(values.jobs));
@@ -107,13 +107,26 @@ export async function main(args: string[]): Promise<void> {
   const file = path.join(shared, "mbpp-dev.jsonl");
   const tasks = mbppTrees(file);
   const train = tasks.filter((t) => t.taskId % 2 === 0);
-  const learned = weightsToJson(learnWeights(toTraining(train), { source: "bench:mbpp-even", universe: PYTHON_PRIMS.map((p) => p.name) }));
+  const clamp = Number(values.clamp);
+  const learned = weightsToJson(learnWeights(toTraining(train), { source: "bench:mbpp-even", universe: PYTHON_PRIMS.map((p) => p.name), clamp }));
   const all = parseMbpp(readFileSync(file, "utf8"), file, { holdout: 0 }).problems;
   const held = all.filter((p) => (p.taskId ?? 0) % 2 === 1).slice(0, values.limit ? Number(values.limit) : Infinity);
   const trainProblems = all.filter((p) => (p.taskId ?? 0) % 2 === 0);
   if (values.set !== "all" && values.set !== "mbpp") throw new Error(`--set ${values.set}: use all, mbpp or euphony`);
   console.log(`learning curve: MBPP dev, train = ${train.length} even tasks (${toTraining(train).length} programs), held out = ${held.length} odd tasks, ${timeoutMs / 1000} s per task, ${values.jobs} jobs`);
   const pool = new SearchPool(Number(values.jobs));
+  if (values["weights-only"]) {
+    try {
+      const uniform = await runAll(pool, held, timeoutMs);
+      const withPrior = await runAll(pool, held, timeoutMs, learned);
+      console.log(`\n[weights only: learned from the train half's reference expressions, clamp ${clamp} bits]`);
+      report(uniform, withPrior, timeoutMs);
+      if (values.dump) writeFileSync(values.dump, JSON.stringify(held.map((p, i) => ({ task: p.name, uniform: uniform[i], weights: withPrior[i] })), (k, v: unknown) => (k === "program" ? undefined : v), 1));
+    } finally {
+      await pool.close();
+    }
+    return;
+  }
   try {
     const corpus = await trainCorpus(pool, trainProblems, timeoutMs);
     // Weights from both sources: the train tasks' reference expressions and Aurora-X's own solved programs.
@@ -121,7 +134,7 @@ export async function main(args: string[]): Promise<void> {
       const e = r.program ? exprFromJson(r.program) : undefined;
       return e ? [{ description: r.description, tree: treeOfExpr(e) }] : [];
     });
-    const weights = weightsToJson(learnWeights([...toTraining(train), ...fromCorpus], { source: "bench:mbpp-even+corpus", universe: PYTHON_PRIMS.map((p) => p.name) }));
+    const weights = weightsToJson(learnWeights([...toTraining(train), ...fromCorpus], { source: "bench:mbpp-even+corpus", universe: PYTHON_PRIMS.map((p) => p.name), clamp }));
     const items = [...toTraining(train), ...fromCorpus];
     const base = weightsFromJson(weights);
     const reuse: ReuseOf = (p) => {
