@@ -7,7 +7,7 @@
  * MBPP dev: train = even task ids (their reference solutions' expressions), held out = odd task ids (searched on
  * all their asserts). Prints solved counts and median time-to-solve for both configurations.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SearchPool } from "../src/app/pool.js";
@@ -93,7 +93,7 @@ async function euphony(pool: SearchPool, timeoutMs: number, limit: number): Prom
 }
 
 export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" }, set: { type: "string", default: "all" }, dump: { type: "string" }, clamp: { type: "string", default: "3" }, "weights-only": { type: "boolean", default: false } } });
+  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" }, set: { type: "string", default: "all" }, dump: { type: "string" }, clamp: { type: "string", default: "3" }, "weights-only": { type: "boolean", default: false }, from: { type: "string", default: "reference" }, "train-cache": { type: "string" } } });
   const timeoutMs = Number(values.timeout) * 1000;
   if (values.set === "euphony") {
     const pool = new SearchPool(Number(values.jobs));
@@ -117,9 +117,23 @@ export async function main(args: string[]): Promise<void> {
   const pool = new SearchPool(Number(values.jobs));
   if (values["weights-only"]) {
     try {
+      // --from: the train half's reference expressions, Aurora-X's own solutions of the train half, or both.
+      let w = learned;
+      if (values.from !== "reference") {
+        const cache = values["train-cache"];
+        const corpus = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, "utf8")) as (CorpusRecord & { key: string })[]) : await trainCorpus(pool, trainProblems, timeoutMs);
+        if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(corpus));
+        const own = corpus.flatMap((r) => {
+          const e = r.program ? exprFromJson(r.program) : undefined;
+          return e ? [{ description: r.description, tree: treeOfExpr(e) }] : [];
+        });
+        const items = values.from === "corpus" ? own : [...toTraining(train), ...own];
+        w = weightsToJson(learnWeights(items, { source: `bench:mbpp-even:${values.from}`, universe: PYTHON_PRIMS.map((p) => p.name), clamp }));
+        console.log(`train corpus: ${corpus.length} solved train tasks`);
+      }
       const uniform = await runAll(pool, held, timeoutMs);
-      const withPrior = await runAll(pool, held, timeoutMs, learned);
-      console.log(`\n[weights only: learned from the train half's reference expressions, clamp ${clamp} bits]`);
+      const withPrior = await runAll(pool, held, timeoutMs, w);
+      console.log(`\n[weights only: learned from the train half (${values.from}), clamp ${clamp} bits]`);
       report(uniform, withPrior, timeoutMs);
       if (values.dump) writeFileSync(values.dump, JSON.stringify(held.map((p, i) => ({ task: p.name, uniform: uniform[i], weights: withPrior[i] })), (k, v: unknown) => (k === "program" ? undefined : v), 1));
     } finally {

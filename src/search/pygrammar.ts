@@ -6,7 +6,7 @@ import { hashKey, hasAstral, type Value } from "../dsl/values.js";
 import type { Problem } from "../spec/problem.js";
 import { instantiate, normalizeCosts, type Grammar, type Nonterminal, type Production, type ProductionDraft } from "./grammar.js";
 import { HINT_BOOST_BITS, descriptionInts, descriptionStrings, lexiconConstants, tokenize } from "./lexicon.js";
-import { wordBoost, type GrammarWeights } from "./weights.js";
+import { UNIFORM_WEIGHTS, wordBoost, type GrammarWeights } from "./weights.js";
 
 /** Options for building a problem's grammar. */
 export interface PyGrammarOptions {
@@ -37,7 +37,8 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
   const has = (t: Type): boolean => ntIndex.has(typeKey(t));
   const nt = (t: Type): number => ntIndex.get(typeKey(t)) ?? -1;
 
-  const draft: { p: ProductionDraft; w: number }[] = [];
+  // `base` is an operator's weight without learned evidence (see keepOperatorMass).
+  const draft: { p: ProductionDraft; w: number; base?: number }[] = [];
   for (const prm of problem.params) {
     if (has(prm.type)) draft.push({ p: { kind: "var", lhs: nt(prm.type), name: prm.name, key: "var" }, w: VAR_WEIGHT + (weights.prim.get("var") ?? 0) });
   }
@@ -49,17 +50,40 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
   }
   for (const prim of opts.prims ?? PYTHON_PRIMS) {
     const w = primWeight(prim, tokens, weights);
+    const base = primWeight(prim, tokens, UNIFORM_WEIGHTS);
     for (const inst of instantiate(prim, universe, has)) {
       if (prim.hof) {
-        draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w });
+        draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w, base });
       } else {
-        draft.push({ p: { kind: "op", lhs: nt(inst.ret), prim, args: inst.args.map(nt), key: prim.name }, w });
+        draft.push({ p: { kind: "op", lhs: nt(inst.ret), prim, args: inst.args.map(nt), key: prim.name }, w, base });
       }
     }
   }
+  keepOperatorMass(draft);
   const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
   const prods = draft.map((d, i) => ({ ...d.p, cost: costs[i] ?? 1 }) as Production);
   return { nts, prods, start: nt(problem.returns), ntIndex };
+}
+
+/**
+ * Learned weights redistribute probability among a nonterminal's operators; they do not move it between operators
+ * and leaves (variables, constants, seeds). Without this, a model that raises most operators it has seen would make
+ * every leaf, and so every program, costlier. Shifts each nonterminal's operator weights (in place) so that their
+ * total mass equals what it is without learned evidence; uniform weights are left exactly as they are.
+ */
+function keepOperatorMass(draft: { p: ProductionDraft; w: number; base?: number }[]): void {
+  const mass = new Map<number, { base: number; now: number }>();
+  for (const d of draft) {
+    if (d.base === undefined) continue;
+    const m = mass.get(d.p.lhs) ?? { base: 0, now: 0 };
+    m.base += 2 ** d.base;
+    m.now += 2 ** d.w;
+    mass.set(d.p.lhs, m);
+  }
+  for (const d of draft) {
+    const m = d.base === undefined ? undefined : mass.get(d.p.lhs);
+    if (m && m.now > 0 && m.base !== m.now) d.w += Math.log2(m.base / m.now);
+  }
 }
 
 function primWeight(prim: Primitive, tokens: readonly string[], weights: GrammarWeights): number {

@@ -96,10 +96,12 @@ export function synthesize(problem: Problem, options: SynthOptions): SearchResul
   const deadline = t0 + options.timeoutMs;
   let subset = initialSubset(problem.examples, options.subsetSize ?? 6);
   for (;;) {
-    let s = new Search({ ...problem, examples: subset }, grammar, options, options.grammar || options.jit === false ? deadline : t0 + JIT_FIRST_PHASE * options.timeoutMs);
-    let stop = s.run();
+    const phased = !(options.grammar || options.jit === false);
+    let s = new Search({ ...problem, examples: subset }, grammar, options, phased ? t0 + JIT_FIRST_PHASE * options.timeoutMs : deadline);
+    let stop = s.run(!phased);
     accumulate(stats, s);
-    const boosts = s.solutions.length === 0 && now() < deadline && !options.grammar && options.jit !== false ? partialBoosts(s.partials) : undefined;
+    // With a deduced program pending, the first search continues rather than restarting with boosts.
+    const boosts = phased && s.solutions.length === 0 && !s.hasPending && now() < deadline ? partialBoosts(s.partials) : undefined;
     if (boosts && boosts.size > 0) {
       // Just-in-time learning (Probe): productions of partial solutions become likelier; search again.
       s = new Search({ ...problem, examples: subset }, build({ ...weights, prim: addBoosts(weights.prim, boosts), source: `${weights.source}+jit` }), options, deadline);
@@ -112,6 +114,7 @@ export function synthesize(problem: Problem, options: SynthOptions): SearchResul
       stats.candidates += s.en.candidates - before;
       stats.level = s.level;
     }
+    s.settle();
     const verified = s.solutions.filter((x) => fitsAll(problem, x.expr));
     const counter = verified.length === 0 && s.solutions[0] ? firstFailure(problem, s.solutions[0].expr, subset) : undefined;
     if (counter && now() < deadline) {
@@ -276,7 +279,7 @@ class Search {
    * Enumerates level by level from where it stopped (a search cut short by a phase deadline continues with
    * `extend`; an interrupted level is enumerated again, its finished part rejected by equivalence).
    */
-  run(): StopReason {
+  run(final = true): StopReason {
     const maxCost = this.options.maxCost ?? 400;
     const window = this.options.ambiguityWindow ?? 2;
     try {
@@ -291,7 +294,8 @@ class Search {
       }
     } catch (e) {
       if (!(e instanceof StopSearch)) throw e;
-      this.acceptPending();
+      // A phase that is not the last keeps its deduced program pending: the search may continue (extend).
+      if (final || e.kind !== "timeLimit") this.acceptPending();
       return e.kind === "memoryLimit" ? { kind: "memoryLimit", bytes: this.en.bytes } : { kind: "timeLimit", ms: this.options.timeoutMs };
     }
     this.acceptPending();
@@ -302,6 +306,16 @@ class Search {
   extend(deadline: number): void {
     this.deadline = deadline;
     this.en.deadline = deadline;
+  }
+
+  /** Whether a deduced program waits for enumeration to reach its cost. */
+  get hasPending(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** Accepts a still-pending deduced program when nothing else was found (the search is over). */
+  settle(): void {
+    this.acceptPending();
   }
 
   private acceptPending(): void {
