@@ -3107,6 +3107,11 @@ class Bank {
     /** Offset of each entry's children in `kids` (children are entry indices; see Enumerator for HOF layout). */
     kidOff = new IntVec();
     kids = new IntVec();
+    /**
+     * 1 when every row of the entry's vector is a number within ±(2^53 - 1) (no NaN error marker, no boxed
+     * bigint): integer loops then run on such entries without per-row checks of their inputs.
+     */
+    plain = new IntVec();
     /** buckets[nt][cost] = entries of that nonterminal and cost, in insertion order. */
     buckets;
     /**
@@ -3160,6 +3165,15 @@ class Bank {
             this.kids.push(k);
         const at = this.vals.reserve(this.rows);
         this.vals.data.set(vec.subarray(voff, voff + this.rows), at);
+        let plain = 1;
+        for (let r = voff; r < voff + this.rows; r++) {
+            const x = vec[r];
+            if (!(x <= MAX_SAFE && x >= -MAX_SAFE)) {
+                plain = 0;
+                break;
+            }
+        }
+        this.plain.push(plain);
         this.tables[nt].insert(h, e);
         const byCost = this.buckets[nt];
         const vecs = this.bucketVals[nt];
@@ -3210,6 +3224,7 @@ class Bank {
     }
 }
 const EMPTY = [];
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const EMPTY_F64 = new Float64Array(0);
 
 ;// CONCATENATED MODULE: ./build/action/src/search/intern.js
@@ -3399,7 +3414,7 @@ function sizeOf(v) {
  */
 const Kind = { REF: 0, INT: 1, FLOAT: 2 };
 const BOX_BASE = 2 ** 53;
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const encode_MAX_SAFE = Number.MAX_SAFE_INTEGER;
 function kindOf(t) {
     return t.kind === "int" ? Kind.INT : t.kind === "float" ? Kind.FLOAT : Kind.REF;
 }
@@ -3430,7 +3445,7 @@ function decode(k, x, vals) {
         return vals[x];
     if (x !== x)
         return vals[intern_ERR_ID];
-    if (k === Kind.INT && (x > MAX_SAFE || x < -MAX_SAFE))
+    if (k === Kind.INT && (x > encode_MAX_SAFE || x < -encode_MAX_SAFE))
         return vals[(x - BOX_BASE) / 2];
     return x;
 }
@@ -4062,20 +4077,76 @@ class Enumerator {
         const prodOf = bank.prod.data;
         const isConst = this.isConstProd;
         const code = FAST_CODES[op];
+        // Comparison results, encoded once for the result's kind.
+        const yes = boolOut ? TRUE_ID : encode(kr, true, interner);
+        const no = boolOut ? FALSE_ID : encode(kr, false, interner);
         // Scan b's vectors sequentially from its bucket's contiguous copy when lb is exactly that bucket.
         const plainB = lb === bank.bucket(p.args[1], costs[1]);
         const xsA = new Float64Array(R);
+        const outBits = this.scratchBits[R];
         for (let i = 0; i < la.length; i++) {
             const a = la[i];
             const aConst = constLast && isConst[prodOf[a]] === 1;
             kids[0] = a;
             xsA.set(bank.vals.data.subarray(a * R, a * R + R));
             const dB = plainB ? bank.bucketData(p.args[1], costs[1]) : bank.vals.data;
+            // Stale after a growth of the bank only for entries added since, and lb holds none of those.
+            const plainOf = bank.plain.data;
+            const aPlain = plainOf[a] === 1;
             for (let j = 0; j < lb.length; j++) {
                 const b = lb[j];
                 if (aConst && isConst[prodOf[b]] !== 1)
                     continue;
                 const ob = plainB ? j * R : b * R;
+                if (aPlain && plainOf[b] === 1) {
+                    // Both vectors are safe integers: one tight loop per operator, checks only on results out of range.
+                    switch (code) {
+                        case 0:
+                            for (let r = 0; r < R; r++) {
+                                const y = xsA[r] + dB[ob + r];
+                                out[r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y : encode(kr, f(xsA[r], dB[ob + r]), interner);
+                            }
+                            break;
+                        case 1:
+                            for (let r = 0; r < R; r++) {
+                                const y = xsA[r] - dB[ob + r];
+                                out[r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y : encode(kr, f(xsA[r], dB[ob + r]), interner);
+                            }
+                            break;
+                        case 2:
+                            for (let r = 0; r < R; r++) {
+                                const y = xsA[r] * dB[ob + r];
+                                out[r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y + 0 : encode(kr, f(xsA[r], dB[ob + r]), interner);
+                            }
+                            break;
+                        case 3:
+                            for (let r = 0; r < R; r++)
+                                out[r] = xsA[r] < dB[ob + r] ? yes : no;
+                            break;
+                        case 4:
+                            for (let r = 0; r < R; r++)
+                                out[r] = xsA[r] <= dB[ob + r] ? yes : no;
+                            break;
+                        case 5:
+                            for (let r = 0; r < R; r++)
+                                out[r] = xsA[r] > dB[ob + r] ? yes : no;
+                            break;
+                        case 6:
+                            for (let r = 0; r < R; r++)
+                                out[r] = xsA[r] >= dB[ob + r] ? yes : no;
+                            break;
+                        case 7:
+                            for (let r = 0; r < R; r++)
+                                out[r] = xsA[r] === dB[ob + r] ? yes : no;
+                            break;
+                        default:
+                            for (let r = 0; r < R; r++)
+                                out[r] = xsA[r] !== dB[ob + r] ? yes : no;
+                    }
+                    kids[1] = b;
+                    this.offerHashed(ctx, pi, p.lhs, level, kids, out, outBits, hashBits(outBits, 0, R, p.lhs));
+                    continue;
+                }
                 for (let r = 0; r < R; r++) {
                     const xa = xsA[r];
                     const xb = dB[ob + r];
@@ -4100,25 +4171,23 @@ class Enumerator {
                             break;
                         }
                         case 3:
-                            out[r] = xa < xb ? TRUE_ID : FALSE_ID;
+                            out[r] = xa < xb ? yes : no;
                             break;
                         case 4:
-                            out[r] = xa <= xb ? TRUE_ID : FALSE_ID;
+                            out[r] = xa <= xb ? yes : no;
                             break;
                         case 5:
-                            out[r] = xa > xb ? TRUE_ID : FALSE_ID;
+                            out[r] = xa > xb ? yes : no;
                             break;
                         case 6:
-                            out[r] = xa >= xb ? TRUE_ID : FALSE_ID;
+                            out[r] = xa >= xb ? yes : no;
                             break;
                         case 7:
-                            out[r] = xa === xb ? TRUE_ID : FALSE_ID;
+                            out[r] = xa === xb ? yes : no;
                             break;
                         default:
-                            out[r] = xa !== xb ? TRUE_ID : FALSE_ID;
+                            out[r] = xa !== xb ? yes : no;
                     }
-                    if (!boolOut && code >= 3)
-                        out[r] = encode(kr, out[r] === TRUE_ID, interner);
                 }
                 kids[1] = b;
                 this.offer(ctx, pi, p.lhs, level, kids, out);
@@ -4230,11 +4299,14 @@ class Enumerator {
     // -------------------------------------------------------------------------------------------------------
     // Offering a candidate
     offer(ctx, prod, nt, cost, kids, vec) {
+        const bits = this.bitsView(vec);
+        this.offerHashed(ctx, prod, nt, cost, kids, vec, bits, hashBits(bits, 0, ctx.rows, nt));
+    }
+    /** offer() for a vector whose bits view and hash the caller has already. */
+    offerHashed(ctx, prod, nt, cost, kids, vec, bits, h) {
         if ((++this.candidates & 1023) === 0)
             this.checkLimits();
         const bank = ctx.bank;
-        const bits = this.bitsView(vec);
-        const h = hashBits(bits, 0, ctx.rows, nt);
         if (h === this.targetHash && ctx.id === 0 && nt === this.grammar.start && this.isTarget(bits))
             this.onSolution?.(prod, cost, kids);
         if (bank.lookup(nt, h, bits) >= 0)
@@ -4745,6 +4817,7 @@ function buildPythonGrammar(problem, weights, opts = {}) {
     const nts = universe.map((t) => ({ name: typeKey(t), type: t }));
     const has = (t) => ntIndex.has(typeKey(t));
     const nt = (t) => ntIndex.get(typeKey(t)) ?? -1;
+    // `base` is an operator's weight without learned evidence (see keepOperatorMass).
     const draft = [];
     for (const prm of problem.params) {
         if (has(prm.type))
@@ -4760,18 +4833,42 @@ function buildPythonGrammar(problem, weights, opts = {}) {
     }
     for (const prim of opts.prims ?? PYTHON_PRIMS) {
         const w = primWeight(prim, tokens, weights);
+        const base = primWeight(prim, tokens, UNIFORM_WEIGHTS);
         for (const inst of instantiate(prim, universe, has)) {
             if (prim.hof) {
-                draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w });
+                draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w, base });
             }
             else {
-                draft.push({ p: { kind: "op", lhs: nt(inst.ret), prim, args: inst.args.map(nt), key: prim.name }, w });
+                draft.push({ p: { kind: "op", lhs: nt(inst.ret), prim, args: inst.args.map(nt), key: prim.name }, w, base });
             }
         }
     }
+    keepOperatorMass(draft);
     const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
     const prods = draft.map((d, i) => ({ ...d.p, cost: costs[i] ?? 1 }));
     return { nts, prods, start: nt(problem.returns), ntIndex };
+}
+/**
+ * Learned weights redistribute probability among a nonterminal's operators; they do not move it between operators
+ * and leaves (variables, constants, seeds). Without this, a model that raises most operators it has seen would make
+ * every leaf, and so every program, costlier. Shifts each nonterminal's operator weights (in place) so that their
+ * total mass equals what it is without learned evidence; uniform weights are left exactly as they are.
+ */
+function keepOperatorMass(draft) {
+    const mass = new Map();
+    for (const d of draft) {
+        if (d.base === undefined)
+            continue;
+        const m = mass.get(d.p.lhs) ?? { base: 0, now: 0 };
+        m.base += 2 ** d.base;
+        m.now += 2 ** d.w;
+        mass.set(d.p.lhs, m);
+    }
+    for (const d of draft) {
+        const m = d.base === undefined ? undefined : mass.get(d.p.lhs);
+        if (m && m.now > 0 && m.base !== m.now)
+            d.w += Math.log2(m.base / m.now);
+    }
 }
 function primWeight(prim, tokens, weights) {
     const hinted = prim.hints?.some((h) => tokens.includes(h)) ?? false;
@@ -5081,10 +5178,12 @@ function synthesize(problem, options) {
     const deadline = t0 + options.timeoutMs;
     let subset = initialSubset(problem.examples, options.subsetSize ?? 6);
     for (;;) {
-        let s = new Search({ ...problem, examples: subset }, grammar, options, options.grammar || options.jit === false ? deadline : t0 + JIT_FIRST_PHASE * options.timeoutMs);
-        let stop = s.run();
+        const phased = !(options.grammar || options.jit === false);
+        let s = new Search({ ...problem, examples: subset }, grammar, options, phased ? t0 + JIT_FIRST_PHASE * options.timeoutMs : deadline);
+        let stop = s.run(!phased);
         accumulate(stats, s);
-        const boosts = s.solutions.length === 0 && now() < deadline && !options.grammar && options.jit !== false ? partialBoosts(s.partials) : undefined;
+        // With a deduced program pending, the first search continues rather than restarting with boosts.
+        const boosts = phased && s.solutions.length === 0 && !s.hasPending && now() < deadline ? partialBoosts(s.partials) : undefined;
         if (boosts && boosts.size > 0) {
             // Just-in-time learning (Probe): productions of partial solutions become likelier; search again.
             s = new Search({ ...problem, examples: subset }, build({ ...weights, prim: addBoosts(weights.prim, boosts), source: `${weights.source}+jit` }), options, deadline);
@@ -5098,6 +5197,7 @@ function synthesize(problem, options) {
             stats.candidates += s.en.candidates - before;
             stats.level = s.level;
         }
+        s.settle();
         const verified = s.solutions.filter((x) => fitsAll(problem, x.expr));
         const counter = verified.length === 0 && s.solutions[0] ? firstFailure(problem, s.solutions[0].expr, subset) : undefined;
         if (counter && now() < deadline) {
@@ -5195,10 +5295,12 @@ function concatOf(g) {
 const PENDING_SLACK = 6;
 const MAX_PARTIALS = 24;
 /**
- * A deduced program this far above the current level is accepted at once: anything enumeration could still find
- * below it would be a long way off (more than 6 bits less likely than what has been enumerated so far).
+ * How long (ms) a search waits at most for enumeration to reach a deduced program's cost when the grammar is a
+ * problem's own (SyGuS): beyond that, the deduced program is accepted (see Search.tryDeduction).
  */
-const MAX_GAP = 12;
+const MAX_WAIT_MS = 2000;
+/** ... and for at least this long (ms) in any case. */
+const MIN_WAIT_MS = 60;
 /** One search over a fixed set of examples. */
 class Search {
     problem;
@@ -5219,6 +5321,7 @@ class Search {
     pending;
     /** Time each completed level took (ms). */
     levelMs = [];
+    started = performance.now();
     /** The level at which the first solution arrived (deduced ones can cost more than the level they came at). */
     firstSolvedAt = Infinity;
     constructor(problem, grammar, options, deadline) {
@@ -5260,7 +5363,7 @@ class Search {
      * Enumerates level by level from where it stopped (a search cut short by a phase deadline continues with
      * `extend`; an interrupted level is enumerated again, its finished part rejected by equivalence).
      */
-    run() {
+    run(final = true) {
         const maxCost = this.options.maxCost ?? 400;
         const window = this.options.ambiguityWindow ?? 2;
         try {
@@ -5279,7 +5382,9 @@ class Search {
         catch (e) {
             if (!(e instanceof StopSearch))
                 throw e;
-            this.acceptPending();
+            // A phase that is not the last keeps its deduced program pending: the search may continue (extend).
+            if (final || e.kind !== "timeLimit")
+                this.acceptPending();
             return e.kind === "memoryLimit" ? { kind: "memoryLimit", bytes: this.en.bytes } : { kind: "timeLimit", ms: this.options.timeoutMs };
         }
         this.acceptPending();
@@ -5289,6 +5394,14 @@ class Search {
     extend(deadline) {
         this.deadline = deadline;
         this.en.deadline = deadline;
+    }
+    /** Whether a deduced program waits for enumeration to reach its cost. */
+    get hasPending() {
+        return this.pending !== undefined;
+    }
+    /** Accepts a still-pending deduced program when nothing else was found (the search is over). */
+    settle() {
+        this.acceptPending();
     }
     acceptPending() {
         if (this.solutions.length === 0 && this.pending)
@@ -5304,9 +5417,10 @@ class Search {
                 this.pending = found;
         }
         const gap = this.pending ? this.pending.cost - level : 0;
-        // Early acceptance only within a problem's own small grammar (SyGuS): in the broad Python DSL a deduced
-        // program far above the enumerated level is too often a coincidence of a few examples.
-        const early = this.problem.format === "sygus" && (gap > MAX_GAP || !this.reachable((this.pending?.cost ?? 0) - PENDING_SLACK));
+        // Early acceptance only within a problem's own small grammar (SyGuS), and only when enumeration would take long
+        // to reach the deduced program's cost: in the broad Python DSL a deduced program far above the enumerated level
+        // is too often a coincidence of a few examples, and where enumeration is fast a smaller program may yet come.
+        const early = this.problem.format === "sygus" && this.pending !== undefined && !this.reachable(this.pending.cost - PENDING_SLACK);
         if (this.pending && (gap <= PENDING_SLACK || early)) {
             this.accept(this.pending.expr, this.pending.cost);
             this.pending = undefined;
@@ -5314,9 +5428,13 @@ class Search {
     }
     /**
      * Whether enumeration can plausibly reach cost level `target` within the remaining time, extrapolating the
-     * geometric growth of the recent levels' times. When it cannot, waiting for a smaller program is pointless.
+     * geometric growth of the recent levels' times, in at most MAX_WAIT_MS. When it cannot, waiting for a smaller
+     * program is not worth the time.
      */
     reachable(target) {
+        // Level times of a young search are too small and noisy to extrapolate from; it goes on meanwhile.
+        if (performance.now() - this.started < MIN_WAIT_MS)
+            return true;
         const recent = this.levelMs.slice(-6).filter((ms) => ms > 0.5);
         if (recent.length < 2)
             return true;
@@ -5324,7 +5442,7 @@ class Search {
         const growth = Math.min(3, Math.max(1.05, (last / recent[0]) ** (1 / (recent.length - 1))));
         const n = target - this.level;
         const estimate = (last * growth * (growth ** Math.min(n, 60) - 1)) / (growth - 1);
-        return estimate < (this.deadline - performance.now()) / 2;
+        return estimate < Math.min(MAX_WAIT_MS, (this.deadline - performance.now()) / 2);
     }
     solution(prod, cost, kids) {
         if (this.solutions.length >= 1 + (this.options.maxAlternatives ?? 4))
