@@ -217,7 +217,7 @@ const MAX_PARTIALS = 24;
  */
 const MAX_WAIT_MS = 2000;
 /** ... and for at least this long (ms) in any case. */
-const MIN_WAIT_MS = 60;
+const MIN_WAIT_MS = 30;
 
 /** One search over a fixed set of examples. */
 class Search {
