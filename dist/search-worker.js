@@ -2986,10 +2986,10 @@ function allBits(n) {
  * observational-equivalence table per nonterminal.
  *
  * Value vectors are Float64Arrays: numeric nonterminals store the numbers themselves, the others store interned
- * ids (see src/search/encode.ts). Vectors are compared and hashed by their bits.
+ * ids (see src/search/encode.ts). Vectors are identified by a 64-bit fingerprint of their bits (see OETable).
  *
  * Invariants: entries are added in non-decreasing cost order; within a nonterminal no two entries have equal
- * value vectors (the first, cheapest, wins).
+ * value vectors (the first, cheapest, wins), up to fingerprint collisions (about 2^-64 per probe).
  */
 /** A growable Int32Array. */
 class IntVec {
@@ -3050,48 +3050,69 @@ function hashBits(bits, off, n, seed) {
     return (h ^ (h >>> 16)) | 0;
 }
 /**
+ * A second 32-bit hash of the same words, independent of hashBits (other basis, multiplier and finalizer): with
+ * hashBits it makes a 64-bit fingerprint of a vector.
+ */
+function hashBits2(bits, off, n, seed) {
+    let h = (0x9e3779b9 ^ Math.imul(seed, 0x27d4eb2d)) | 0;
+    const end = 2 * (off + n);
+    for (let i = 2 * off; i < end; i++) {
+        h = (h + Math.imul(bits[i], 0xcc9e2d51)) | 0;
+        h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
+    }
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    h = Math.imul(h, 0x297a2d39);
+    return (h ^ (h >>> 15)) | 0;
+}
+/**
  * Open-addressing set of entries keyed by value vector (observational equivalence). Each slot holds the entry + 1
- * (0 = empty) and the vector's hash side by side, so a probe touches one cache line.
+ * (0 = empty) and the vector's 64-bit fingerprint (two independent 32-bit hashes) in 16 bytes, so a probe touches
+ * one cache line and never the bank: vectors with equal fingerprints are taken as equal. Two different vectors
+ * share a fingerprint with probability about 2^-64 per probe; the cost of such a collision would be one pruned
+ * candidate (a missed program, never a wrong one: programs are checked on the examples).
  */
 class OETable {
-    slots = new Int32Array(512);
+    slots = new Int32Array(1024);
     count = 0;
-    /** The entry with this vector, or -1. */
-    find(h, bits, voff, bank) {
+    /** The entry with this fingerprint, or -1. */
+    find(h, h2) {
         const slots = this.slots;
-        const mask = (slots.length >> 1) - 1;
+        const mask = (slots.length >> 2) - 1;
         for (let i = h & mask;; i = (i + 1) & mask) {
-            const s = slots[2 * i];
+            const s = slots[4 * i];
             if (s === 0)
                 return -1;
-            if (slots[2 * i + 1] === h && bank.sameVector(s - 1, bits, voff))
+            if (slots[4 * i + 1] === h && slots[4 * i + 2] === h2)
                 return s - 1;
         }
     }
-    insert(h, entry) {
-        if ((this.count + 1) * 4 > this.slots.length)
+    insert(h, h2, entry) {
+        if ((this.count + 1) * 8 > this.slots.length)
             this.rehash();
-        this.place(h, entry);
+        this.place(h, h2, entry);
         this.count++;
     }
     get bytes() {
         return this.slots.length * 4;
     }
-    place(h, entry) {
+    place(h, h2, entry) {
         const slots = this.slots;
-        const mask = (slots.length >> 1) - 1;
+        const mask = (slots.length >> 2) - 1;
         let i = h & mask;
-        while (slots[2 * i] !== 0)
+        while (slots[4 * i] !== 0)
             i = (i + 1) & mask;
-        slots[2 * i] = entry + 1;
-        slots[2 * i + 1] = h;
+        slots[4 * i] = entry + 1;
+        slots[4 * i + 1] = h;
+        slots[4 * i + 2] = h2;
     }
     rehash() {
         const old = this.slots;
         this.slots = new Int32Array(old.length * 2);
-        for (let i = 0; i < old.length; i += 2)
+        for (let i = 0; i < old.length; i += 4)
             if (old[i] !== 0)
-                this.place(old[i + 1], old[i] - 1);
+                this.place(old[i + 1], old[i + 2], old[i] - 1);
     }
 }
 /** Storage for one context's entries. `rows` is the length of every value vector. */
@@ -3140,20 +3161,18 @@ class Bank {
     get bytes() {
         return 2 * this.vals.data.length * 8 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);
     }
-    /** Bitwise equality of an entry's vector with the vector at double offset `voff` of `bits`' buffer. */
-    sameVector(entry, bits, voff) {
-        const d = this.vals.bits;
-        const a = 2 * entry * this.rows;
-        const b = 2 * voff;
-        for (let i = 0; i < 2 * this.rows; i++)
-            if (d[a + i] !== bits[b + i])
-                return false;
-        return true;
-    }
-    /** The existing entry observationally equal to the vector in `bits` (at double offset voff), or -1. */
+    /** The existing entry observationally equal to the vector in `bits` (at double offset voff; by fingerprint), or -1. */
     lookup(nt, h, bits, voff = 0) {
-        return this.tables[nt].find(h, bits, voff, this);
+        const h2 = hashBits2(bits, voff, this.rows, nt);
+        this.last = h;
+        this.last2 = h2;
+        this.lastNt = nt;
+        return this.tables[nt].find(h, h2);
     }
+    /** The fingerprint of the last lookup: add() follows a failed lookup of the same vector. */
+    last = 0;
+    last2 = 0;
+    lastNt = -1;
     /** Adds an entry (the caller has checked it is new). Returns its index. */
     add(nt, cost, prod, kids, h, vec, voff = 0) {
         const e = this.nt.length;
@@ -3174,7 +3193,8 @@ class Bank {
             }
         }
         this.plain.push(plain);
-        this.tables[nt].insert(h, e);
+        const h2 = h === this.last && nt === this.lastNt ? this.last2 : hashBits2(new Int32Array(vec.buffer, vec.byteOffset, vec.length * 2), voff, this.rows, nt);
+        this.tables[nt].insert(h, h2, e);
         const byCost = this.buckets[nt];
         const vecs = this.bucketVals[nt];
         while (byCost.length <= cost)
@@ -5300,7 +5320,7 @@ const MAX_PARTIALS = 24;
  */
 const MAX_WAIT_MS = 2000;
 /** ... and for at least this long (ms) in any case. */
-const MIN_WAIT_MS = 60;
+const MIN_WAIT_MS = 30;
 /** One search over a fixed set of examples. */
 class Search {
     problem;
