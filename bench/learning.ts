@@ -64,6 +64,14 @@ async function trainCorpus(pool: SearchPool, train: readonly Problem[], timeoutM
   });
 }
 
+/** Corpus records' programs as training items for learnWeights. */
+function trainingOf(corpus: readonly CorpusRecord[]): TrainingProgram[] {
+  return corpus.flatMap((r) => {
+    const e = r.program ? exprFromJson(r.program) : undefined;
+    return e ? [{ description: r.description, tree: treeOfExpr(e) }] : [];
+  });
+}
+
 function median(xs: readonly number[]): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -123,10 +131,7 @@ export async function main(args: string[]): Promise<void> {
         const cache = values["train-cache"];
         const corpus = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, "utf8")) as (CorpusRecord & { key: string })[]) : await trainCorpus(pool, trainProblems, timeoutMs);
         if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(corpus));
-        const own = corpus.flatMap((r) => {
-          const e = r.program ? exprFromJson(r.program) : undefined;
-          return e ? [{ description: r.description, tree: treeOfExpr(e) }] : [];
-        });
+        const own = trainingOf(corpus);
         const items = values.from === "corpus" ? own : [...toTraining(train), ...own];
         w = weightsToJson(learnWeights(items, { source: `bench:mbpp-even:${values.from}`, universe: PYTHON_PRIMS.map((p) => p.name), clamp }));
         console.log(`train corpus: ${corpus.length} solved train tasks`);
@@ -144,10 +149,7 @@ export async function main(args: string[]): Promise<void> {
   try {
     const corpus = await trainCorpus(pool, trainProblems, timeoutMs);
     // Weights from both sources: the train tasks' reference expressions and Aurora-X's own solved programs.
-    const fromCorpus = corpus.flatMap((r) => {
-      const e = r.program ? exprFromJson(r.program) : undefined;
-      return e ? [{ description: r.description, tree: treeOfExpr(e) }] : [];
-    });
+    const fromCorpus = trainingOf(corpus);
     const weights = weightsToJson(learnWeights([...toTraining(train), ...fromCorpus], { source: "bench:mbpp-even+corpus", universe: PYTHON_PRIMS.map((p) => p.name), clamp }));
     const items = [...toTraining(train), ...fromCorpus];
     const base = weightsFromJson(weights);

@@ -3161,20 +3161,12 @@ class Bank {
     get bytes() {
         return 2 * this.vals.data.length * 8 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);
     }
-    /** The existing entry observationally equal to the vector in `bits` (at double offset voff; by fingerprint), or -1. */
-    lookup(nt, h, bits, voff = 0) {
-        const h2 = hashBits2(bits, voff, this.rows, nt);
-        this.last = h;
-        this.last2 = h2;
-        this.lastNt = nt;
+    /** The existing entry whose vector has the fingerprint (h, h2) (hashBits, hashBits2 of its bits), or -1. */
+    lookup(nt, h, h2) {
         return this.tables[nt].find(h, h2);
     }
-    /** The fingerprint of the last lookup: add() follows a failed lookup of the same vector. */
-    last = 0;
-    last2 = 0;
-    lastNt = -1;
     /** Adds an entry (the caller has checked it is new). Returns its index. */
-    add(nt, cost, prod, kids, h, vec, voff = 0) {
+    add(nt, cost, prod, kids, h, h2, vec, voff = 0) {
         const e = this.nt.length;
         this.nt.push(nt);
         this.cost.push(cost);
@@ -3193,7 +3185,6 @@ class Bank {
             }
         }
         this.plain.push(plain);
-        const h2 = h === this.last && nt === this.lastNt ? this.last2 : hashBits2(new Int32Array(vec.buffer, vec.byteOffset, vec.length * 2), voff, this.rows, nt);
         this.tables[nt].insert(h, h2, e);
         const byCost = this.buckets[nt];
         const vecs = this.bucketVals[nt];
@@ -4329,9 +4320,10 @@ class Enumerator {
         const bank = ctx.bank;
         if (h === this.targetHash && ctx.id === 0 && nt === this.grammar.start && this.isTarget(bits))
             this.onSolution?.(prod, cost, kids);
-        if (bank.lookup(nt, h, bits) >= 0)
+        const h2 = hashBits2(bits, 0, ctx.rows, nt);
+        if (bank.lookup(nt, h, h2) >= 0)
             return;
-        const e = bank.add(nt, cost, prod, kids, h, vec);
+        const e = bank.add(nt, cost, prod, kids, h, h2, vec);
         if (ctx.id === 0) {
             if (cost < (this.minCostByNt[nt] ?? Infinity))
                 this.minCostByNt[nt] = cost;

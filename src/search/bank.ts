@@ -181,22 +181,13 @@ export class Bank {
     return 2 * this.vals.data.length * 8 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);
   }
 
-  /** The existing entry observationally equal to the vector in `bits` (at double offset voff; by fingerprint), or -1. */
-  lookup(nt: number, h: number, bits: Int32Array, voff = 0): number {
-    const h2 = hashBits2(bits, voff, this.rows, nt);
-    this.last = h;
-    this.last2 = h2;
-    this.lastNt = nt;
+  /** The existing entry whose vector has the fingerprint (h, h2) (hashBits, hashBits2 of its bits), or -1. */
+  lookup(nt: number, h: number, h2: number): number {
     return (this.tables[nt] as OETable).find(h, h2);
   }
 
-  /** The fingerprint of the last lookup: add() follows a failed lookup of the same vector. */
-  private last = 0;
-  private last2 = 0;
-  private lastNt = -1;
-
   /** Adds an entry (the caller has checked it is new). Returns its index. */
-  add(nt: number, cost: number, prod: number, kids: readonly number[], h: number, vec: Float64Array, voff = 0): number {
+  add(nt: number, cost: number, prod: number, kids: readonly number[], h: number, h2: number, vec: Float64Array, voff = 0): number {
     const e = this.nt.length;
     this.nt.push(nt);
     this.cost.push(cost);
@@ -214,7 +205,6 @@ export class Bank {
       }
     }
     this.plain.push(plain);
-    const h2 = h === this.last && nt === this.lastNt ? this.last2 : hashBits2(new Int32Array(vec.buffer, vec.byteOffset, vec.length * 2), voff, this.rows, nt);
     (this.tables[nt] as OETable).insert(h, h2, e);
     const byCost = this.buckets[nt] as number[][];
     const vecs = this.bucketVals[nt] as F64Vec[];

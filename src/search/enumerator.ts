@@ -3,7 +3,7 @@ import type { Primitive } from "../dsl/primitive.js";
 import { iterElement, typeKey, type Type } from "../dsl/types.js";
 import { PyDict, RESOURCE, cps, type Result, type Value } from "../dsl/values.js";
 import { run as interpret } from "../eval/interp.js";
-import { Bank, hashBits } from "./bank.js";
+import { Bank, hashBits, hashBits2 } from "./bank.js";
 import { bitsOf, setBit, type Bits } from "./bitset.js";
 import { Kind, decode, encode, kindOf } from "./encode.js";
 import { COST_SCALE, type Grammar, type Production } from "./grammar.js";
@@ -722,8 +722,9 @@ export class Enumerator {
     if ((++this.candidates & 1023) === 0) this.checkLimits();
     const bank = ctx.bank;
     if (h === this.targetHash && ctx.id === 0 && nt === this.grammar.start && this.isTarget(bits)) this.onSolution?.(prod, cost, kids);
-    if (bank.lookup(nt, h, bits) >= 0) return;
-    const e = bank.add(nt, cost, prod, kids, h, vec);
+    const h2 = hashBits2(bits, 0, ctx.rows, nt);
+    if (bank.lookup(nt, h, h2) >= 0) return;
+    const e = bank.add(nt, cost, prod, kids, h, h2, vec);
     if (ctx.id === 0) {
       if (cost < (this.minCostByNt[nt] ?? Infinity)) this.minCostByNt[nt] = cost;
       for (const f of this.listeners) f(e, vec);
