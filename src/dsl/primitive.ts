@@ -110,6 +110,12 @@ export interface Primitive {
    * which stays the definition.
    */
   readonly fastInt?: "add" | "sub" | "mul" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
+  /**
+   * A conditional (bool, T, T) -> T: the second argument when the first is True, the third when it is False, the
+   * first's error when it raised (lazy: the branch not taken is never looked at). The enumerator then selects
+   * encoded values directly instead of calling `impl`.
+   */
+  readonly select?: true;
 }
 
 /** Helper to declare a monomorphic primitive's signature. */

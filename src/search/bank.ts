@@ -68,21 +68,49 @@ export function hashBits(bits: Int32Array, off: number, n: number, seed: number)
 }
 
 /**
- * A second 32-bit hash of the same words, independent of hashBits (other basis, multiplier and finalizer): with
- * hashBits it makes a 64-bit fingerprint of a vector.
+ * A second 32-bit hash of the same words, independent of hashBits (another FNV basis and prime, another finalizer):
+ * with hashBits it makes a 64-bit fingerprint of a vector. Both are one multiply per word, so the two chains run
+ * side by side (see hashBatch).
  */
 export function hashBits2(bits: Int32Array, off: number, n: number, seed: number): number {
   let h = (0x9e3779b9 ^ Math.imul(seed, 0x27d4eb2d)) | 0;
   const end = 2 * (off + n);
-  for (let i = 2 * off; i < end; i++) {
-    h = (h + Math.imul(bits[i] as number, 0xcc9e2d51)) | 0;
-    h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
-  }
+  for (let i = 2 * off; i < end; i++) h = Math.imul(h ^ (bits[i] as number), 0x2127599b);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
   h = Math.imul(h, 0x297a2d39);
   return (h ^ (h >>> 15)) | 0;
+}
+
+/**
+ * hashBits and hashBits2 of `n` vectors of `rows` doubles each, stored one after another in `bits` (the Int32 view
+ * of their bytes), in one pass over the words: `h[k]`, `h2[k]` are exactly hashBits(bits, k * rows, rows, seed) and
+ * hashBits2(bits, k * rows, rows, seed).
+ */
+export function hashBatch(bits: Int32Array, n: number, rows: number, seed: number, h: Int32Array, h2: Int32Array): void {
+  const b0 = (0x811c9dc5 ^ seed) | 0;
+  const c0 = (0x9e3779b9 ^ Math.imul(seed, 0x27d4eb2d)) | 0;
+  for (let k = 0; k < n; k++) {
+    let a = b0;
+    let c = c0;
+    const end = 2 * (k + 1) * rows;
+    for (let i = 2 * k * rows; i < end; i++) {
+      const w = bits[i] as number;
+      a = Math.imul(a ^ w, 0x01000193);
+      c = Math.imul(c ^ w, 0x2127599b);
+    }
+    a ^= a >>> 16;
+    a = Math.imul(a, 0x85ebca6b);
+    a ^= a >>> 13;
+    a = Math.imul(a, 0xc2b2ae35);
+    h[k] = a ^ (a >>> 16);
+    c ^= c >>> 15;
+    c = Math.imul(c, 0x2c1b3c6d);
+    c ^= c >>> 12;
+    c = Math.imul(c, 0x297a2d39);
+    h2[k] = c ^ (c >>> 15);
+  }
 }
 
 /**
@@ -105,6 +133,18 @@ class OETable {
       if (s === 0) return -1;
       if (slots[4 * i + 1] === h && slots[4 * i + 2] === h2) return s - 1;
     }
+  }
+
+  /**
+   * Reads the first slot of each of `n` fingerprints' probe sequences, and nothing else: independent loads the
+   * processor overlaps, so that the finds that follow hit the cache instead of waiting for memory one at a time.
+   */
+  touch(hs: Int32Array, n: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
+    let acc = 0;
+    for (let k = 0; k < n; k++) acc ^= slots[4 * ((hs[k] as number) & mask)] as number;
+    return acc;
   }
 
   insert(h: number, h2: number, entry: number): void {
@@ -186,6 +226,14 @@ export class Bank {
     return (this.tables[nt] as OETable).find(h, h2);
   }
 
+  /**
+   * Warms the cache for a batch of lookups in nonterminal `nt`'s table (see OETable.touch); returns a value that
+   * means nothing (the caller keeps it so that the loads are not optimized away).
+   */
+  touch(nt: number, hs: Int32Array, n: number): number {
+    return (this.tables[nt] as OETable).touch(hs, n);
+  }
+
   /** Adds an entry (the caller has checked it is new). Returns its index. */
   add(nt: number, cost: number, prod: number, kids: readonly number[], h: number, h2: number, vec: Float64Array, voff = 0): number {
     const e = this.nt.length;
@@ -193,16 +241,16 @@ export class Bank {
     this.cost.push(cost);
     this.prod.push(prod);
     this.kidOff.push(this.kids.length);
-    for (const k of kids) this.kids.push(k);
-    const at = this.vals.reserve(this.rows);
-    this.vals.data.set(vec.subarray(voff, voff + this.rows), at);
+    for (let i = 0; i < kids.length; i++) this.kids.push(kids[i] as number);
+    // Element loops rather than set(subarray(...)): vectors are short, and a subarray is an allocation.
+    const R = this.rows;
+    const at = this.vals.reserve(R);
+    const data = this.vals.data;
     let plain = 1;
-    for (let r = voff; r < voff + this.rows; r++) {
-      const x = vec[r] as number;
-      if (!(x <= MAX_SAFE && x >= -MAX_SAFE)) {
-        plain = 0;
-        break;
-      }
+    for (let r = 0; r < R; r++) {
+      const x = vec[voff + r] as number;
+      data[at + r] = x;
+      if (!(x <= MAX_SAFE && x >= -MAX_SAFE)) plain = 0;
     }
     this.plain.push(plain);
     (this.tables[nt] as OETable).insert(h, h2, e);
@@ -212,8 +260,9 @@ export class Bank {
     while (vecs.length <= cost) vecs.push(new F64Vec(Math.max(16, this.rows * 4)));
     (byCost[cost] as number[]).push(e);
     const bv = vecs[cost] as F64Vec;
-    const bat = bv.reserve(this.rows);
-    bv.data.set(vec.subarray(voff, voff + this.rows), bat);
+    const bat = bv.reserve(R);
+    const bdata = bv.data;
+    for (let r = 0; r < R; r++) bdata[bat + r] = vec[voff + r] as number;
     const roots = this.indexedRoots;
     if (roots) {
       const r = prod >= 0 ? prod : roots.length - 1;

@@ -3,7 +3,7 @@ import type { Primitive } from "../dsl/primitive.js";
 import { iterElement, typeKey, type Type } from "../dsl/types.js";
 import { PyDict, RESOURCE, cps, type Result, type Value } from "../dsl/values.js";
 import { run as interpret } from "../eval/interp.js";
-import { Bank, hashBits, hashBits2 } from "./bank.js";
+import { Bank, hashBatch, hashBits, hashBits2 } from "./bank.js";
 import { bitsOf, setBit, type Bits } from "./bitset.js";
 import { Kind, decode, encode, kindOf } from "./encode.js";
 import { COST_SCALE, type Grammar, type Production } from "./grammar.js";
@@ -76,6 +76,20 @@ export interface Ctx {
 export type MainListener = (entry: number, vec: Float64Array) => void;
 
 const BOUND_COST_BITS = 1;
+
+/** Candidates per batch in the integer and conditional loops (see flushBatch). */
+const BATCH = 32;
+/** Most arguments of a batched candidate. */
+const BATCH_ARITY = 3;
+
+/** Buffers for a batch of candidates: their vectors, fingerprints and arguments (BATCH_ARITY per candidate). */
+interface Batch {
+  readonly vals: Float64Array;
+  readonly bits: Int32Array;
+  readonly args: Int32Array;
+  readonly h: Int32Array;
+  readonly h2: Int32Array;
+}
 type Impl = (...a: Value[]) => Result;
 
 /**
@@ -330,6 +344,7 @@ export class Enumerator {
     }
     this.splits(p.args, budget, (i, k) => this.argList(bank, pi, i, p.args[i] as number, k), (costs, lists) => {
       if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl, lists);
+      else if (p.prim.select && p.args.length === 3) this.loopSelect(ctx, pi, p, costs, lists);
       else this.loopN(ctx, pi, p, costs, impl, lists);
     });
   }
@@ -510,12 +525,16 @@ export class Enumerator {
     // Scan b's vectors sequentially from its bucket's contiguous copy when lb is exactly that bucket.
     const plainB = lb === bank.bucket(p.args[1] as number, costs[1] as number);
     const xsA = new Float64Array(R);
-    const outBits = this.scratchBits[R] as Int32Array;
+    // Plain pairs' results go into a batch of vectors; see flushBatch.
+    const batch = this.batchFor(R);
+    const bv = batch.vals;
+    let n = 0;
     for (let i = 0; i < la.length; i++) {
       const a = la[i] as number;
       const aConst = constLast && isConst[prodOf[a] as number] === 1;
       kids[0] = a;
-      xsA.set(bank.vals.data.subarray(a * R, a * R + R));
+      const av = bank.vals.data;
+      for (let r = 0; r < R; r++) xsA[r] = av[a * R + r] as number;
       const dB = plainB ? bank.bucketData(p.args[1] as number, costs[1] as number) : bank.vals.data;
       // Stale after a growth of the bank only for entries added since, and lb holds none of those.
       const plainOf = bank.plain.data;
@@ -526,47 +545,51 @@ export class Enumerator {
         const ob = plainB ? j * R : b * R;
         if (aPlain && plainOf[b] === 1) {
           // Both vectors are safe integers: one tight loop per operator, checks only on results out of range.
+          const o = n * R;
           switch (code) {
             case 0:
               for (let r = 0; r < R; r++) {
                 const y = (xsA[r] as number) + (dB[ob + r] as number);
-                out[r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y : encode(kr, f(xsA[r] as number, dB[ob + r] as number), interner);
+                bv[o + r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y : encode(kr, f(xsA[r] as number, dB[ob + r] as number), interner);
               }
               break;
             case 1:
               for (let r = 0; r < R; r++) {
                 const y = (xsA[r] as number) - (dB[ob + r] as number);
-                out[r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y : encode(kr, f(xsA[r] as number, dB[ob + r] as number), interner);
+                bv[o + r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y : encode(kr, f(xsA[r] as number, dB[ob + r] as number), interner);
               }
               break;
             case 2:
               for (let r = 0; r < R; r++) {
                 const y = (xsA[r] as number) * (dB[ob + r] as number);
-                out[r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y + 0 : encode(kr, f(xsA[r] as number, dB[ob + r] as number), interner);
+                bv[o + r] = y <= MAX_SAFE && y >= -MAX_SAFE ? y + 0 : encode(kr, f(xsA[r] as number, dB[ob + r] as number), interner);
               }
               break;
             case 3:
-              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) < (dB[ob + r] as number) ? yes : no;
+              for (let r = 0; r < R; r++) bv[o + r] = (xsA[r] as number) < (dB[ob + r] as number) ? yes : no;
               break;
             case 4:
-              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) <= (dB[ob + r] as number) ? yes : no;
+              for (let r = 0; r < R; r++) bv[o + r] = (xsA[r] as number) <= (dB[ob + r] as number) ? yes : no;
               break;
             case 5:
-              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) > (dB[ob + r] as number) ? yes : no;
+              for (let r = 0; r < R; r++) bv[o + r] = (xsA[r] as number) > (dB[ob + r] as number) ? yes : no;
               break;
             case 6:
-              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) >= (dB[ob + r] as number) ? yes : no;
+              for (let r = 0; r < R; r++) bv[o + r] = (xsA[r] as number) >= (dB[ob + r] as number) ? yes : no;
               break;
             case 7:
-              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) === (dB[ob + r] as number) ? yes : no;
+              for (let r = 0; r < R; r++) bv[o + r] = (xsA[r] as number) === (dB[ob + r] as number) ? yes : no;
               break;
             default:
-              for (let r = 0; r < R; r++) out[r] = (xsA[r] as number) !== (dB[ob + r] as number) ? yes : no;
+              for (let r = 0; r < R; r++) bv[o + r] = (xsA[r] as number) !== (dB[ob + r] as number) ? yes : no;
           }
-          kids[1] = b;
-          this.offerHashed(ctx, pi, p.lhs, level, kids, out, outBits, hashBits(outBits, 0, R, p.lhs));
+          batch.args[n * BATCH_ARITY] = a;
+          batch.args[n * BATCH_ARITY + 1] = b;
+          if (++n === BATCH) n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
           continue;
         }
+        // Keep the order of offers: the batch goes first.
+        if (n > 0) n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
         for (let r = 0; r < R; r++) {
           const xa = xsA[r] as number;
           const xb = dB[ob + r] as number;
@@ -609,10 +632,55 @@ export class Enumerator {
               out[r] = xa !== xb ? yes : no;
           }
         }
+        kids[0] = a;
         kids[1] = b;
         this.offer(ctx, pi, p.lhs, level, kids, out);
       }
     }
+    if (n > 0) this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+  }
+
+  /**
+   * Conditionals (Primitive.select): each row copies the encoded value of the branch its condition picks, with no
+   * decoding, no call and no interning; candidates are offered in batches.
+   */
+  private loopSelect(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], lists: readonly (readonly number[])[]): void {
+    const bank = ctx.bank;
+    const R = ctx.rows;
+    const err = errK(this.kinds[p.lhs] as Kind);
+    const lc = lists[0] as readonly number[];
+    const lt = lists[1] as readonly number[];
+    const le = lists[2] as readonly number[];
+    const level = (costs[0] as number) + (costs[1] as number) + (costs[2] as number) + p.cost;
+    const batch = this.batchFor(R);
+    const bv = batch.vals;
+    const args = batch.args;
+    const kids = [0, 0, 0];
+    const cond = new Float64Array(R);
+    let n = 0;
+    for (let i = 0; i < lc.length; i++) {
+      const c = lc[i] as number;
+      let d = bank.vals.data;
+      for (let r = 0; r < R; r++) cond[r] = d[c * R + r] as number;
+      for (let j = 0; j < lt.length; j++) {
+        const t = lt[j] as number;
+        for (let k = 0; k < le.length; k++) {
+          const e = le[k] as number;
+          // The bank may have grown during a flush: read its current array (old entries keep their offsets).
+          d = bank.vals.data;
+          const o = n * R;
+          for (let r = 0; r < R; r++) {
+            const x = cond[r] as number;
+            bv[o + r] = x === TRUE_ID ? (d[t * R + r] as number) : x === FALSE_ID ? (d[e * R + r] as number) : err;
+          }
+          args[n * BATCH_ARITY] = c;
+          args[n * BATCH_ARITY + 1] = t;
+          args[n * BATCH_ARITY + 2] = e;
+          if (++n === BATCH) n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+        }
+      }
+    }
+    if (n > 0) this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
   }
 
   private loopN(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: Impl, argLists: readonly (readonly number[])[]): void {
@@ -719,18 +787,61 @@ export class Enumerator {
 
   /** offer() for a vector whose bits view and hash the caller has already. */
   private offerHashed(ctx: Ctx, prod: number, nt: number, cost: number, kids: readonly number[], vec: Float64Array, bits: Int32Array, h: number): void {
+    this.accept(ctx, prod, nt, cost, kids, vec, 0, bits, h, hashBits2(bits, 0, ctx.rows, nt));
+  }
+
+  /**
+   * Counts the candidate whose vector is vec[voff, voff + rows) (`bits` the Int32 view of vec, (h, h2) its
+   * fingerprint), reports it when it is a solution, and keeps it when no entry has the same values.
+   */
+  private accept(ctx: Ctx, prod: number, nt: number, cost: number, kids: readonly number[], vec: Float64Array, voff: number, bits: Int32Array, h: number, h2: number): void {
     if ((++this.candidates & 1023) === 0) this.checkLimits();
     const bank = ctx.bank;
-    if (h === this.targetHash && ctx.id === 0 && nt === this.grammar.start && this.isTarget(bits)) this.onSolution?.(prod, cost, kids);
-    const h2 = hashBits2(bits, 0, ctx.rows, nt);
+    if (h === this.targetHash && ctx.id === 0 && nt === this.grammar.start && this.isTarget(bits, 2 * voff)) this.onSolution?.(prod, cost, kids);
     if (bank.lookup(nt, h, h2) >= 0) return;
-    const e = bank.add(nt, cost, prod, kids, h, h2, vec);
+    const e = bank.add(nt, cost, prod, kids, h, h2, vec, voff);
     if (ctx.id === 0) {
       if (cost < (this.minCostByNt[nt] ?? Infinity)) this.minCostByNt[nt] = cost;
-      for (const f of this.listeners) f(e, vec);
+      if (this.listeners.length > 0) {
+        const own = voff === 0 && vec.length === ctx.rows ? vec : vec.slice(voff, voff + ctx.rows);
+        for (const f of this.listeners) f(e, own);
+      }
       this.maybeOpenContexts(e, nt, cost);
     }
   }
+
+  /**
+   * Offers a batch of candidates of one production, whose vectors are in batch.vals and whose arguments are in
+   * batch.args (BATCH_ARITY per candidate; `kids.length` of them are used): hashes them all, warms the table's
+   * cache lines for all of them (independent loads the processor overlaps), then accepts them in order, so each
+   * lookup hits the cache instead of waiting for memory on its own. Returns 0 (the batch's new fill).
+   */
+  private flushBatch(ctx: Ctx, prod: number, nt: number, cost: number, batch: Batch, n: number, kids: number[]): number {
+    const R = ctx.rows;
+    hashBatch(batch.bits, n, R, nt, batch.h, batch.h2);
+    this.sink ^= ctx.bank.touch(nt, batch.h, n);
+    const arity = kids.length;
+    for (let k = 0; k < n; k++) {
+      for (let x = 0; x < arity; x++) kids[x] = batch.args[k * BATCH_ARITY + x] as number;
+      this.accept(ctx, prod, nt, cost, kids, batch.vals, k * R, batch.bits, batch.h[k] as number, batch.h2[k] as number);
+    }
+    return 0;
+  }
+
+  /** The batch buffers for vectors of `rows` rows (made once per row count). */
+  private batchFor(rows: number): Batch {
+    let b = this.batches[rows];
+    if (!b) {
+      const vals = new Float64Array(BATCH * rows);
+      b = { vals, bits: new Int32Array(vals.buffer), args: new Int32Array(BATCH * BATCH_ARITY), h: new Int32Array(BATCH), h2: new Int32Array(BATCH) };
+      this.batches[rows] = b;
+    }
+    return b;
+  }
+
+  private readonly batches: Batch[] = [];
+  /** Keeps the table warm-up loads observable (see flushBatch). */
+  private sink = 0;
 
   /** The Int32 view of a vector's bytes: the scratch vectors' views are kept, others (terminals) made once. */
   private bitsView(vec: Float64Array): Int32Array {
@@ -753,10 +864,10 @@ export class Enumerator {
     this.targetHash = hashBits(this.targetBits, 0, this.E, this.grammar.start);
   }
 
-  private isTarget(bits: Int32Array): boolean {
+  private isTarget(bits: Int32Array, off = 0): boolean {
     const t = this.targetBits;
     if (!t) return false;
-    for (let i = 0; i < 2 * this.E; i++) if (bits[i] !== t[i]) return false;
+    for (let i = 0; i < 2 * this.E; i++) if (bits[off + i] !== t[i]) return false;
     return true;
   }
 

@@ -37,6 +37,7 @@ export const logicPrims: readonly Primitive[] = [
     sig: (tv) => ({ args: [BOOL, T(tv), T(tv)], ret: T(tv) }),
     cost: 2,
     lazy: true,
+    select: true,
     impl: ifExp,
     py: "{1:or} if {0:or} else {2:if}",
     pyPrec: "if",

@@ -176,7 +176,7 @@ export const SMT_PRIMS: readonly Primitive[] = [
   { name: "smt.>=", fastInt: "ge", smt: ">=", sig: II_B, cost: 1, impl: (a, b) => lessInt(b, a, true), py: "{0:bor} >= {1:bor}", pyPrec: "cmp", ts: "{0} >= {1}" },
   // Core
   { name: "smt.=", fastInt: "eq", smt: "=", vars: { T: "hashable" }, sig: eqSig, cost: 1, impl: (a, b) => pyEq(a, b), py: "{0:bor} == {1:bor}", pyPrec: "cmp", ts: "{0} === {1}" },
-  { name: "smt.ite", smt: "ite", vars: { T: "any" }, sig: iteSig, cost: 1, lazy: true, impl: ite, py: "{1:or} if {0:or} else {2:if}", pyPrec: "if", ts: "({0} ? {1} : {2})" },
+  { name: "smt.ite", smt: "ite", vars: { T: "any" }, sig: iteSig, cost: 1, lazy: true, select: true, impl: ite, py: "{1:or} if {0:or} else {2:if}", pyPrec: "if", ts: "({0} ? {1} : {2})" },
   { name: "smt.and", smt: "and", sig: mono([BOOL, BOOL], BOOL), cost: 1, lazy: true, impl: and, py: "{0:and} and {1:not}", pyPrec: "and", ts: "{0} && {1}" },
   { name: "smt.or", smt: "or", sig: mono([BOOL, BOOL], BOOL), cost: 1, lazy: true, impl: or, py: "{0:or} or {1:and}", pyPrec: "or", ts: "{0} || {1}" },
   { name: "smt.not", smt: "not", sig: mono([BOOL], BOOL), cost: 1, impl: (a) => a !== true, py: "not {0:not}", pyPrec: "not", ts: "!{0}" },
