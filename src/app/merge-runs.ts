@@ -8,7 +8,7 @@ import path from "node:path";
 import { mergeScores } from "../report/merge.js";
 import type { RunMeta, RunScores } from "../report/schema.js";
 import { writeRunReport } from "./report.js";
-import { applyRetention, makeMeta, newRunId, pointLatest, readRun, writeAtomic, writeRun } from "./runs.js";
+import { applyRetention, makeMeta, nextRunId, pointLatest, readRun, writeAtomic, writeRun } from "./runs.js";
 
 /** Settings of a merge. */
 export interface MergeRunsConfig {
@@ -61,7 +61,7 @@ export async function mergeRuns(config: MergeRunsConfig): Promise<MergedRun> {
   const runs = await Promise.all(config.parts.map((dir) => readRun(dir)));
   const options = sameOptions(runs.map((r) => r.meta));
   const scores = mergeScores(runs.map((r) => r.scores));
-  const runId = newRunId();
+  const runId = await nextRunId(config.runsDir);
   const inputs = [...new Set(runs.flatMap((r) => r.meta.inputs))].sort();
   const meta = makeMeta(runId, inputs, options, config.git);
   const dir = path.join(config.runsDir, runId);

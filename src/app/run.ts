@@ -4,7 +4,7 @@ import type { RunMeta, RunScores } from "../report/schema.js";
 import type { Problem } from "../spec/problem.js";
 import { DEFAULT_LEARNING, learnAfterRun, prepareGuidance, type Guidance, type LearningConfig } from "./learning.js";
 import { writeRunReport } from "./report.js";
-import { applyRetention, gitInfo, makeMeta, newRunId, pointLatest, writeRun } from "./runs.js";
+import { applyRetention, gitInfo, makeMeta, nextRunId, pointLatest, writeRun } from "./runs.js";
 import { runSynth, type SpecOutcome, type SynthConfig, type SynthEvent, type SynthReport } from "./synth.js";
 import { VERSION } from "./version.js";
 
@@ -38,8 +38,8 @@ export interface RunResult {
  * `runs/latest` at it and applies retention.
  */
 export async function runRun(config: RunConfig, onEvent: (e: SynthEvent) => void = () => {}): Promise<RunResult> {
-  const runId = newRunId();
   const runsDir = path.resolve(config.cwd, config.runsDir);
+  const runId = await nextRunId(runsDir);
   const dir = path.join(runsDir, runId);
   const solved: { problem: Problem; outcome: SpecOutcome }[] = [];
   const learning = config.learning ?? DEFAULT_LEARNING;

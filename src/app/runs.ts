@@ -10,9 +10,34 @@ import { VERSION } from "./version.js";
 const exec = promisify(execFile);
 
 /** A new run id: sortable UTC time plus a short random suffix (two runs in one second never collide). */
-export function newRunId(now = new Date()): string {
-  const t = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return `${t}-${randomBytes(2).toString("hex")}`;
+function newRunId(now = new Date()): string {
+  return `${stamp(now)}-${randomBytes(2).toString("hex")}`;
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+}
+
+/**
+ * A new run id that sorts after every id in `existing` (ids order runs: "the previous run" is the one before).
+ * A plain newRunId can sort before a run made in the same second (random suffix) or before a run stamped by a
+ * clock that ran ahead; then the id continues from the newest one: same second, next suffix (or the next second).
+ */
+export function runIdAfter(existing: readonly string[], now = new Date()): string {
+  const id = newRunId(now);
+  const newest = [...existing].sort().at(-1);
+  if (newest === undefined || id > newest) return id;
+  const [time = "", suffix = "0"] = newest.split("-");
+  const next = parseInt(suffix, 16) + 1;
+  if (next <= 0xffff) return `${time}-${next.toString(16).padStart(4, "0")}`;
+  const t = time.match(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/);
+  const when = t ? new Date(Date.UTC(Number(t[1]), Number(t[2]) - 1, Number(t[3]), Number(t[4]), Number(t[5]), Number(t[6]) + 1)) : now;
+  return `${stamp(when)}-0000`;
+}
+
+/** A new id for a run under runsDir: after every run already there (see runIdAfter). */
+export async function nextRunId(runsDir: string): Promise<string> {
+  return runIdAfter(await listRuns(runsDir));
 }
 
 /** Git commit and branch of `cwd`, or nulls outside a repository (env GITHUB_SHA etc. are read at the edge). */
