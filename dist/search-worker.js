@@ -1812,6 +1812,7 @@ const logicPrims = [
         sig: (tv) => ({ args: [BOOL, T(tv), T(tv)], ret: T(tv) }),
         cost: 2,
         lazy: true,
+        select: true,
         impl: ifExp,
         py: "{1:or} if {0:or} else {2:if}",
         pyPrec: "if",
@@ -2412,7 +2413,7 @@ const SMT_PRIMS = [
     { name: "smt.>=", fastInt: "ge", smt: ">=", sig: II_B, cost: 1, impl: (a, b) => lessInt(b, a, true), py: "{0:bor} >= {1:bor}", pyPrec: "cmp", ts: "{0} >= {1}" },
     // Core
     { name: "smt.=", fastInt: "eq", smt: "=", vars: { T: "hashable" }, sig: eqSig, cost: 1, impl: (a, b) => pyEq(a, b), py: "{0:bor} == {1:bor}", pyPrec: "cmp", ts: "{0} === {1}" },
-    { name: "smt.ite", smt: "ite", vars: { T: "any" }, sig: iteSig, cost: 1, lazy: true, impl: ite, py: "{1:or} if {0:or} else {2:if}", pyPrec: "if", ts: "({0} ? {1} : {2})" },
+    { name: "smt.ite", smt: "ite", vars: { T: "any" }, sig: iteSig, cost: 1, lazy: true, select: true, impl: ite, py: "{1:or} if {0:or} else {2:if}", pyPrec: "if", ts: "({0} ? {1} : {2})" },
     { name: "smt.and", smt: "and", sig: mono([BOOL, BOOL], BOOL), cost: 1, lazy: true, impl: smt_and, py: "{0:and} and {1:not}", pyPrec: "and", ts: "{0} && {1}" },
     { name: "smt.or", smt: "or", sig: mono([BOOL, BOOL], BOOL), cost: 1, lazy: true, impl: smt_or, py: "{0:or} or {1:and}", pyPrec: "or", ts: "{0} || {1}" },
     { name: "smt.not", smt: "not", sig: mono([BOOL], BOOL), cost: 1, impl: (a) => a !== true, py: "not {0:not}", pyPrec: "not", ts: "!{0}" },
@@ -3050,21 +3051,49 @@ function hashBits(bits, off, n, seed) {
     return (h ^ (h >>> 16)) | 0;
 }
 /**
- * A second 32-bit hash of the same words, independent of hashBits (other basis, multiplier and finalizer): with
- * hashBits it makes a 64-bit fingerprint of a vector.
+ * A second 32-bit hash of the same words, independent of hashBits (another FNV basis and prime, another finalizer):
+ * with hashBits it makes a 64-bit fingerprint of a vector. Both are one multiply per word, so the two chains run
+ * side by side (see hashBatch).
  */
 function hashBits2(bits, off, n, seed) {
     let h = (0x9e3779b9 ^ Math.imul(seed, 0x27d4eb2d)) | 0;
     const end = 2 * (off + n);
-    for (let i = 2 * off; i < end; i++) {
-        h = (h + Math.imul(bits[i], 0xcc9e2d51)) | 0;
-        h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
-    }
+    for (let i = 2 * off; i < end; i++)
+        h = Math.imul(h ^ bits[i], 0x2127599b);
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
     h ^= h >>> 12;
     h = Math.imul(h, 0x297a2d39);
     return (h ^ (h >>> 15)) | 0;
+}
+/**
+ * hashBits and hashBits2 of `n` vectors of `rows` doubles each, stored one after another in `bits` (the Int32 view
+ * of their bytes), in one pass over the words: `h[k]`, `h2[k]` are exactly hashBits(bits, k * rows, rows, seed) and
+ * hashBits2(bits, k * rows, rows, seed).
+ */
+function hashBatch(bits, n, rows, seed, h, h2) {
+    const b0 = (0x811c9dc5 ^ seed) | 0;
+    const c0 = (0x9e3779b9 ^ Math.imul(seed, 0x27d4eb2d)) | 0;
+    for (let k = 0; k < n; k++) {
+        let a = b0;
+        let c = c0;
+        const end = 2 * (k + 1) * rows;
+        for (let i = 2 * k * rows; i < end; i++) {
+            const w = bits[i];
+            a = Math.imul(a ^ w, 0x01000193);
+            c = Math.imul(c ^ w, 0x2127599b);
+        }
+        a ^= a >>> 16;
+        a = Math.imul(a, 0x85ebca6b);
+        a ^= a >>> 13;
+        a = Math.imul(a, 0xc2b2ae35);
+        h[k] = a ^ (a >>> 16);
+        c ^= c >>> 15;
+        c = Math.imul(c, 0x2c1b3c6d);
+        c ^= c >>> 12;
+        c = Math.imul(c, 0x297a2d39);
+        h2[k] = c ^ (c >>> 15);
+    }
 }
 /**
  * Open-addressing set of entries keyed by value vector (observational equivalence). Each slot holds the entry + 1
@@ -3087,6 +3116,18 @@ class OETable {
             if (slots[4 * i + 1] === h && slots[4 * i + 2] === h2)
                 return s - 1;
         }
+    }
+    /**
+     * Reads the first slot of each of `n` fingerprints' probe sequences, and nothing else: independent loads the
+     * processor overlaps, so that the finds that follow hit the cache instead of waiting for memory one at a time.
+     */
+    touch(hs, n) {
+        const slots = this.slots;
+        const mask = (slots.length >> 2) - 1;
+        let acc = 0;
+        for (let k = 0; k < n; k++)
+            acc ^= slots[4 * (hs[k] & mask)];
+        return acc;
     }
     insert(h, h2, entry) {
         if ((this.count + 1) * 8 > this.slots.length)
@@ -3165,6 +3206,13 @@ class Bank {
     lookup(nt, h, h2) {
         return this.tables[nt].find(h, h2);
     }
+    /**
+     * Warms the cache for a batch of lookups in nonterminal `nt`'s table (see OETable.touch); returns a value that
+     * means nothing (the caller keeps it so that the loads are not optimized away).
+     */
+    touch(nt, hs, n) {
+        return this.tables[nt].touch(hs, n);
+    }
     /** Adds an entry (the caller has checked it is new). Returns its index. */
     add(nt, cost, prod, kids, h, h2, vec, voff = 0) {
         const e = this.nt.length;
@@ -3172,17 +3220,18 @@ class Bank {
         this.cost.push(cost);
         this.prod.push(prod);
         this.kidOff.push(this.kids.length);
-        for (const k of kids)
-            this.kids.push(k);
-        const at = this.vals.reserve(this.rows);
-        this.vals.data.set(vec.subarray(voff, voff + this.rows), at);
+        for (let i = 0; i < kids.length; i++)
+            this.kids.push(kids[i]);
+        // Element loops rather than set(subarray(...)): vectors are short, and a subarray is an allocation.
+        const R = this.rows;
+        const at = this.vals.reserve(R);
+        const data = this.vals.data;
         let plain = 1;
-        for (let r = voff; r < voff + this.rows; r++) {
-            const x = vec[r];
-            if (!(x <= MAX_SAFE && x >= -MAX_SAFE)) {
+        for (let r = 0; r < R; r++) {
+            const x = vec[voff + r];
+            data[at + r] = x;
+            if (!(x <= MAX_SAFE && x >= -MAX_SAFE))
                 plain = 0;
-                break;
-            }
         }
         this.plain.push(plain);
         this.tables[nt].insert(h, h2, e);
@@ -3194,8 +3243,10 @@ class Bank {
             vecs.push(new F64Vec(Math.max(16, this.rows * 4)));
         byCost[cost].push(e);
         const bv = vecs[cost];
-        const bat = bv.reserve(this.rows);
-        bv.data.set(vec.subarray(voff, voff + this.rows), bat);
+        const bat = bv.reserve(R);
+        const bdata = bv.data;
+        for (let r = 0; r < R; r++)
+            bdata[bat + r] = vec[voff + r];
         const roots = this.indexedRoots;
         if (roots) {
             const r = prod >= 0 ? prod : roots.length - 1;
@@ -3653,6 +3704,10 @@ class StopSearch {
     }
 }
 const BOUND_COST_BITS = 1;
+/** Candidates per batch in the integer and conditional loops (see flushBatch). */
+const BATCH = 32;
+/** Most arguments of a batched candidate. */
+const BATCH_ARITY = 3;
 /**
  * Bottom-up enumeration by increasing cost with observational equivalence, over the main context (one row
  * per example) and comprehension contexts (one row per element of an iteration source).
@@ -3907,6 +3962,8 @@ class Enumerator {
         this.splits(p.args, budget, (i, k) => this.argList(bank, pi, i, p.args[i], k), (costs, lists) => {
             if (p.args.length === 2)
                 this.loop2(ctx, pi, p, costs, impl, lists);
+            else if (p.prim.select && p.args.length === 3)
+                this.loopSelect(ctx, pi, p, costs, lists);
             else
                 this.loopN(ctx, pi, p, costs, impl, lists);
         });
@@ -4094,12 +4151,17 @@ class Enumerator {
         // Scan b's vectors sequentially from its bucket's contiguous copy when lb is exactly that bucket.
         const plainB = lb === bank.bucket(p.args[1], costs[1]);
         const xsA = new Float64Array(R);
-        const outBits = this.scratchBits[R];
+        // Plain pairs' results go into a batch of vectors; see flushBatch.
+        const batch = this.batchFor(R);
+        const bv = batch.vals;
+        let n = 0;
         for (let i = 0; i < la.length; i++) {
             const a = la[i];
             const aConst = constLast && isConst[prodOf[a]] === 1;
             kids[0] = a;
-            xsA.set(bank.vals.data.subarray(a * R, a * R + R));
+            const av = bank.vals.data;
+            for (let r = 0; r < R; r++)
+                xsA[r] = av[a * R + r];
             const dB = plainB ? bank.bucketData(p.args[1], costs[1]) : bank.vals.data;
             // Stale after a growth of the bank only for entries added since, and lb holds none of those.
             const plainOf = bank.plain.data;
@@ -4111,53 +4173,59 @@ class Enumerator {
                 const ob = plainB ? j * R : b * R;
                 if (aPlain && plainOf[b] === 1) {
                     // Both vectors are safe integers: one tight loop per operator, checks only on results out of range.
+                    const o = n * R;
                     switch (code) {
                         case 0:
                             for (let r = 0; r < R; r++) {
                                 const y = xsA[r] + dB[ob + r];
-                                out[r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y : encode(kr, f(xsA[r], dB[ob + r]), interner);
+                                bv[o + r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y : encode(kr, f(xsA[r], dB[ob + r]), interner);
                             }
                             break;
                         case 1:
                             for (let r = 0; r < R; r++) {
                                 const y = xsA[r] - dB[ob + r];
-                                out[r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y : encode(kr, f(xsA[r], dB[ob + r]), interner);
+                                bv[o + r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y : encode(kr, f(xsA[r], dB[ob + r]), interner);
                             }
                             break;
                         case 2:
                             for (let r = 0; r < R; r++) {
                                 const y = xsA[r] * dB[ob + r];
-                                out[r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y + 0 : encode(kr, f(xsA[r], dB[ob + r]), interner);
+                                bv[o + r] = y <= enumerator_MAX_SAFE && y >= -enumerator_MAX_SAFE ? y + 0 : encode(kr, f(xsA[r], dB[ob + r]), interner);
                             }
                             break;
                         case 3:
                             for (let r = 0; r < R; r++)
-                                out[r] = xsA[r] < dB[ob + r] ? yes : no;
+                                bv[o + r] = xsA[r] < dB[ob + r] ? yes : no;
                             break;
                         case 4:
                             for (let r = 0; r < R; r++)
-                                out[r] = xsA[r] <= dB[ob + r] ? yes : no;
+                                bv[o + r] = xsA[r] <= dB[ob + r] ? yes : no;
                             break;
                         case 5:
                             for (let r = 0; r < R; r++)
-                                out[r] = xsA[r] > dB[ob + r] ? yes : no;
+                                bv[o + r] = xsA[r] > dB[ob + r] ? yes : no;
                             break;
                         case 6:
                             for (let r = 0; r < R; r++)
-                                out[r] = xsA[r] >= dB[ob + r] ? yes : no;
+                                bv[o + r] = xsA[r] >= dB[ob + r] ? yes : no;
                             break;
                         case 7:
                             for (let r = 0; r < R; r++)
-                                out[r] = xsA[r] === dB[ob + r] ? yes : no;
+                                bv[o + r] = xsA[r] === dB[ob + r] ? yes : no;
                             break;
                         default:
                             for (let r = 0; r < R; r++)
-                                out[r] = xsA[r] !== dB[ob + r] ? yes : no;
+                                bv[o + r] = xsA[r] !== dB[ob + r] ? yes : no;
                     }
-                    kids[1] = b;
-                    this.offerHashed(ctx, pi, p.lhs, level, kids, out, outBits, hashBits(outBits, 0, R, p.lhs));
+                    batch.args[n * BATCH_ARITY] = a;
+                    batch.args[n * BATCH_ARITY + 1] = b;
+                    if (++n === BATCH)
+                        n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
                     continue;
                 }
+                // Keep the order of offers: the batch goes first.
+                if (n > 0)
+                    n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
                 for (let r = 0; r < R; r++) {
                     const xa = xsA[r];
                     const xb = dB[ob + r];
@@ -4200,10 +4268,58 @@ class Enumerator {
                             out[r] = xa !== xb ? yes : no;
                     }
                 }
+                kids[0] = a;
                 kids[1] = b;
                 this.offer(ctx, pi, p.lhs, level, kids, out);
             }
         }
+        if (n > 0)
+            this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+    }
+    /**
+     * Conditionals (Primitive.select): each row copies the encoded value of the branch its condition picks, with no
+     * decoding, no call and no interning; candidates are offered in batches.
+     */
+    loopSelect(ctx, pi, p, costs, lists) {
+        const bank = ctx.bank;
+        const R = ctx.rows;
+        const err = errK(this.kinds[p.lhs]);
+        const lc = lists[0];
+        const lt = lists[1];
+        const le = lists[2];
+        const level = costs[0] + costs[1] + costs[2] + p.cost;
+        const batch = this.batchFor(R);
+        const bv = batch.vals;
+        const args = batch.args;
+        const kids = [0, 0, 0];
+        const cond = new Float64Array(R);
+        let n = 0;
+        for (let i = 0; i < lc.length; i++) {
+            const c = lc[i];
+            let d = bank.vals.data;
+            for (let r = 0; r < R; r++)
+                cond[r] = d[c * R + r];
+            for (let j = 0; j < lt.length; j++) {
+                const t = lt[j];
+                for (let k = 0; k < le.length; k++) {
+                    const e = le[k];
+                    // The bank may have grown during a flush: read its current array (old entries keep their offsets).
+                    d = bank.vals.data;
+                    const o = n * R;
+                    for (let r = 0; r < R; r++) {
+                        const x = cond[r];
+                        bv[o + r] = x === TRUE_ID ? d[t * R + r] : x === FALSE_ID ? d[e * R + r] : err;
+                    }
+                    args[n * BATCH_ARITY] = c;
+                    args[n * BATCH_ARITY + 1] = t;
+                    args[n * BATCH_ARITY + 2] = e;
+                    if (++n === BATCH)
+                        n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+                }
+            }
+        }
+        if (n > 0)
+            this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
     }
     loopN(ctx, pi, p, costs, impl, argLists) {
         const bank = ctx.bank;
@@ -4315,23 +4431,63 @@ class Enumerator {
     }
     /** offer() for a vector whose bits view and hash the caller has already. */
     offerHashed(ctx, prod, nt, cost, kids, vec, bits, h) {
+        this.accept(ctx, prod, nt, cost, kids, vec, 0, bits, h, hashBits2(bits, 0, ctx.rows, nt));
+    }
+    /**
+     * Counts the candidate whose vector is vec[voff, voff + rows) (`bits` the Int32 view of vec, (h, h2) its
+     * fingerprint), reports it when it is a solution, and keeps it when no entry has the same values.
+     */
+    accept(ctx, prod, nt, cost, kids, vec, voff, bits, h, h2) {
         if ((++this.candidates & 1023) === 0)
             this.checkLimits();
         const bank = ctx.bank;
-        if (h === this.targetHash && ctx.id === 0 && nt === this.grammar.start && this.isTarget(bits))
+        if (h === this.targetHash && ctx.id === 0 && nt === this.grammar.start && this.isTarget(bits, 2 * voff))
             this.onSolution?.(prod, cost, kids);
-        const h2 = hashBits2(bits, 0, ctx.rows, nt);
         if (bank.lookup(nt, h, h2) >= 0)
             return;
-        const e = bank.add(nt, cost, prod, kids, h, h2, vec);
+        const e = bank.add(nt, cost, prod, kids, h, h2, vec, voff);
         if (ctx.id === 0) {
             if (cost < (this.minCostByNt[nt] ?? Infinity))
                 this.minCostByNt[nt] = cost;
-            for (const f of this.listeners)
-                f(e, vec);
+            if (this.listeners.length > 0) {
+                const own = voff === 0 && vec.length === ctx.rows ? vec : vec.slice(voff, voff + ctx.rows);
+                for (const f of this.listeners)
+                    f(e, own);
+            }
             this.maybeOpenContexts(e, nt, cost);
         }
     }
+    /**
+     * Offers a batch of candidates of one production, whose vectors are in batch.vals and whose arguments are in
+     * batch.args (BATCH_ARITY per candidate; `kids.length` of them are used): hashes them all, warms the table's
+     * cache lines for all of them (independent loads the processor overlaps), then accepts them in order, so each
+     * lookup hits the cache instead of waiting for memory on its own. Returns 0 (the batch's new fill).
+     */
+    flushBatch(ctx, prod, nt, cost, batch, n, kids) {
+        const R = ctx.rows;
+        hashBatch(batch.bits, n, R, nt, batch.h, batch.h2);
+        this.sink ^= ctx.bank.touch(nt, batch.h, n);
+        const arity = kids.length;
+        for (let k = 0; k < n; k++) {
+            for (let x = 0; x < arity; x++)
+                kids[x] = batch.args[k * BATCH_ARITY + x];
+            this.accept(ctx, prod, nt, cost, kids, batch.vals, k * R, batch.bits, batch.h[k], batch.h2[k]);
+        }
+        return 0;
+    }
+    /** The batch buffers for vectors of `rows` rows (made once per row count). */
+    batchFor(rows) {
+        let b = this.batches[rows];
+        if (!b) {
+            const vals = new Float64Array(BATCH * rows);
+            b = { vals, bits: new Int32Array(vals.buffer), args: new Int32Array(BATCH * BATCH_ARITY), h: new Int32Array(BATCH), h2: new Int32Array(BATCH) };
+            this.batches[rows] = b;
+        }
+        return b;
+    }
+    batches = [];
+    /** Keeps the table warm-up loads observable (see flushBatch). */
+    sink = 0;
     /** The Int32 view of a vector's bytes: the scratch vectors' views are kept, others (terminals) made once. */
     bitsView(vec) {
         const s = this.scratchBits[vec.length];
@@ -4351,12 +4507,12 @@ class Enumerator {
         this.targetBits = new Int32Array(Float64Array.from(target).buffer);
         this.targetHash = hashBits(this.targetBits, 0, this.E, this.grammar.start);
     }
-    isTarget(bits) {
+    isTarget(bits, off = 0) {
         const t = this.targetBits;
         if (!t)
             return false;
         for (let i = 0; i < 2 * this.E; i++)
-            if (bits[i] !== t[i])
+            if (bits[off + i] !== t[i])
                 return false;
         return true;
     }
