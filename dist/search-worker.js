@@ -4220,12 +4220,12 @@ class Enumerator {
                     batch.args[n * BATCH_ARITY] = a;
                     batch.args[n * BATCH_ARITY + 1] = b;
                     if (++n === BATCH)
-                        n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+                        n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, 2);
                     continue;
                 }
                 // Keep the order of offers: the batch goes first.
                 if (n > 0)
-                    n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+                    n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, 2);
                 for (let r = 0; r < R; r++) {
                     const xa = xsA[r];
                     const xb = dB[ob + r];
@@ -4268,13 +4268,12 @@ class Enumerator {
                             out[r] = xa !== xb ? yes : no;
                     }
                 }
-                kids[0] = a;
                 kids[1] = b;
                 this.offer(ctx, pi, p.lhs, level, kids, out);
             }
         }
         if (n > 0)
-            this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+            this.flushBatch(ctx, pi, p.lhs, level, batch, n, 2);
     }
     /**
      * Conditionals (Primitive.select): each row copies the encoded value of the branch its condition picks, with no
@@ -4291,7 +4290,6 @@ class Enumerator {
         const batch = this.batchFor(R);
         const bv = batch.vals;
         const args = batch.args;
-        const kids = [0, 0, 0];
         const cond = new Float64Array(R);
         let n = 0;
         for (let i = 0; i < lc.length; i++) {
@@ -4314,12 +4312,12 @@ class Enumerator {
                     args[n * BATCH_ARITY + 1] = t;
                     args[n * BATCH_ARITY + 2] = e;
                     if (++n === BATCH)
-                        n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+                        n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, 3);
                 }
             }
         }
         if (n > 0)
-            this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+            this.flushBatch(ctx, pi, p.lhs, level, batch, n, 3);
     }
     loopN(ctx, pi, p, costs, impl, argLists) {
         const bank = ctx.bank;
@@ -4459,15 +4457,15 @@ class Enumerator {
     }
     /**
      * Offers a batch of candidates of one production, whose vectors are in batch.vals and whose arguments are in
-     * batch.args (BATCH_ARITY per candidate; `kids.length` of them are used): hashes them all, warms the table's
+     * batch.args (BATCH_ARITY per candidate; `arity` of them are used): hashes them all, warms the table's
      * cache lines for all of them (independent loads the processor overlaps), then accepts them in order, so each
      * lookup hits the cache instead of waiting for memory on its own. Returns 0 (the batch's new fill).
      */
-    flushBatch(ctx, prod, nt, cost, batch, n, kids) {
+    flushBatch(ctx, prod, nt, cost, batch, n, arity) {
         const R = ctx.rows;
         hashBatch(batch.bits, n, R, nt, batch.h, batch.h2);
         this.sink ^= ctx.bank.touch(nt, batch.h, n);
-        const arity = kids.length;
+        const kids = batch.kids[arity];
         for (let k = 0; k < n; k++) {
             for (let x = 0; x < arity; x++)
                 kids[x] = batch.args[k * BATCH_ARITY + x];
@@ -4480,7 +4478,7 @@ class Enumerator {
         let b = this.batches[rows];
         if (!b) {
             const vals = new Float64Array(BATCH * rows);
-            b = { vals, bits: new Int32Array(vals.buffer), args: new Int32Array(BATCH * BATCH_ARITY), h: new Int32Array(BATCH), h2: new Int32Array(BATCH) };
+            b = { vals, bits: new Int32Array(vals.buffer), args: new Int32Array(BATCH * BATCH_ARITY), h: new Int32Array(BATCH), h2: new Int32Array(BATCH), kids: Array.from({ length: BATCH_ARITY + 1 }, (_, k) => new Array(k).fill(0)) };
             this.batches[rows] = b;
         }
         return b;

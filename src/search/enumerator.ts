@@ -89,6 +89,8 @@ interface Batch {
   readonly args: Int32Array;
   readonly h: Int32Array;
   readonly h2: Int32Array;
+  /** Argument scratch for accept(), by arity (the callers' own kids arrays stay theirs). */
+  readonly kids: readonly number[][];
 }
 type Impl = (...a: Value[]) => Result;
 
@@ -585,11 +587,11 @@ export class Enumerator {
           }
           batch.args[n * BATCH_ARITY] = a;
           batch.args[n * BATCH_ARITY + 1] = b;
-          if (++n === BATCH) n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+          if (++n === BATCH) n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, 2);
           continue;
         }
         // Keep the order of offers: the batch goes first.
-        if (n > 0) n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+        if (n > 0) n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, 2);
         for (let r = 0; r < R; r++) {
           const xa = xsA[r] as number;
           const xb = dB[ob + r] as number;
@@ -632,12 +634,11 @@ export class Enumerator {
               out[r] = xa !== xb ? yes : no;
           }
         }
-        kids[0] = a;
         kids[1] = b;
         this.offer(ctx, pi, p.lhs, level, kids, out);
       }
     }
-    if (n > 0) this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+    if (n > 0) this.flushBatch(ctx, pi, p.lhs, level, batch, n, 2);
   }
 
   /**
@@ -655,7 +656,6 @@ export class Enumerator {
     const batch = this.batchFor(R);
     const bv = batch.vals;
     const args = batch.args;
-    const kids = [0, 0, 0];
     const cond = new Float64Array(R);
     let n = 0;
     for (let i = 0; i < lc.length; i++) {
@@ -676,11 +676,11 @@ export class Enumerator {
           args[n * BATCH_ARITY] = c;
           args[n * BATCH_ARITY + 1] = t;
           args[n * BATCH_ARITY + 2] = e;
-          if (++n === BATCH) n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+          if (++n === BATCH) n = this.flushBatch(ctx, pi, p.lhs, level, batch, n, 3);
         }
       }
     }
-    if (n > 0) this.flushBatch(ctx, pi, p.lhs, level, batch, n, kids);
+    if (n > 0) this.flushBatch(ctx, pi, p.lhs, level, batch, n, 3);
   }
 
   private loopN(ctx: Ctx, pi: number, p: Production & { kind: "op" }, costs: number[], impl: Impl, argLists: readonly (readonly number[])[]): void {
@@ -812,15 +812,15 @@ export class Enumerator {
 
   /**
    * Offers a batch of candidates of one production, whose vectors are in batch.vals and whose arguments are in
-   * batch.args (BATCH_ARITY per candidate; `kids.length` of them are used): hashes them all, warms the table's
+   * batch.args (BATCH_ARITY per candidate; `arity` of them are used): hashes them all, warms the table's
    * cache lines for all of them (independent loads the processor overlaps), then accepts them in order, so each
    * lookup hits the cache instead of waiting for memory on its own. Returns 0 (the batch's new fill).
    */
-  private flushBatch(ctx: Ctx, prod: number, nt: number, cost: number, batch: Batch, n: number, kids: number[]): number {
+  private flushBatch(ctx: Ctx, prod: number, nt: number, cost: number, batch: Batch, n: number, arity: number): number {
     const R = ctx.rows;
     hashBatch(batch.bits, n, R, nt, batch.h, batch.h2);
     this.sink ^= ctx.bank.touch(nt, batch.h, n);
-    const arity = kids.length;
+    const kids = batch.kids[arity] as number[];
     for (let k = 0; k < n; k++) {
       for (let x = 0; x < arity; x++) kids[x] = batch.args[k * BATCH_ARITY + x] as number;
       this.accept(ctx, prod, nt, cost, kids, batch.vals, k * R, batch.bits, batch.h[k] as number, batch.h2[k] as number);
@@ -833,7 +833,7 @@ export class Enumerator {
     let b = this.batches[rows];
     if (!b) {
       const vals = new Float64Array(BATCH * rows);
-      b = { vals, bits: new Int32Array(vals.buffer), args: new Int32Array(BATCH * BATCH_ARITY), h: new Int32Array(BATCH), h2: new Int32Array(BATCH) };
+      b = { vals, bits: new Int32Array(vals.buffer), args: new Int32Array(BATCH * BATCH_ARITY), h: new Int32Array(BATCH), h2: new Int32Array(BATCH), kids: Array.from({ length: BATCH_ARITY + 1 }, (_, k) => new Array<number>(k).fill(0)) };
       this.batches[rows] = b;
     }
     return b;
