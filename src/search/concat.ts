@@ -18,6 +18,23 @@ export interface ConcatOptions {
   readonly maxStates?: number;
   /** Most pieces kept. @default 50000 */
   readonly maxPieces?: number;
+  /**
+   * The string inputs of each example. With them, a chain that splits one stretch of an input into two varying
+   * pieces is "split" (see ConcatResult.natural) and a chain without such splits is preferred.
+   */
+  readonly inputs?: readonly (readonly string[])[];
+}
+
+/** A deduced concatenation. */
+export interface ConcatResult {
+  readonly expr: Expr;
+  readonly cost: number;
+  /**
+   * False when two adjacent pieces, both varying across the examples, together form one contiguous stretch of an
+   * input on every example ("Ad" + "a" for "Ada" in "Lovelace, Ada"): a general program would take that stretch
+   * as one piece, so the split is a coincidence of the examples and the chain likely overfits them.
+   */
+  readonly natural: boolean;
 }
 
 /**
@@ -73,20 +90,31 @@ export class ConcatSolver {
   }
 
   /** The cheapest concatenation program for every example with cost at most `maxCost` (recomputed after changes). */
-  solve(maxCost: number, deadline = Infinity): { expr: Expr; cost: number } | undefined {
+  solve(maxCost: number, deadline = Infinity): ConcatResult | undefined {
     if (!this.dirty || this.pieces.length < 2) return undefined;
     this.dirty = false;
     return this.solveFor(this.targets.map((_, e) => e), maxCost, deadline);
   }
 
-  /** The cheapest concatenation program for the examples `on` (indices), ignoring the others. */
-  solveFor(on: readonly number[], maxCost: number, deadline = Infinity): { expr: Expr; cost: number } | undefined {
-    const chain = this.search(on, maxCost, deadline);
-    return chain ? { expr: this.toExpr(chain.pieces), cost: chain.cost } : undefined;
+  /**
+   * The cheapest concatenation program for the examples `on` (indices), ignoring the others: the cheapest natural
+   * chain (no split stretch of an input) when there is one within `maxCost`, else the cheapest chain.
+   */
+  solveFor(on: readonly number[], maxCost: number, deadline = Infinity): ConcatResult | undefined {
+    if (this.opts.inputs) {
+      const natural = this.search(on, maxCost, deadline, true);
+      if (natural) return { expr: this.toExpr(natural.pieces), cost: natural.cost, natural: true };
+    }
+    const chain = this.search(on, maxCost, deadline, false);
+    return chain ? { expr: this.toExpr(chain.pieces), cost: chain.cost, natural: !this.opts.inputs } : undefined;
   }
 
-  /** Cheapest-first search over vectors of positions (one per example of `on`) from zero to the outputs' ends. */
-  private search(on: readonly number[], maxCost: number, deadline: number): { pieces: Piece[]; cost: number } | undefined {
+  /**
+   * Cheapest-first search over vectors of positions (one per example of `on`) from zero to the outputs' ends.
+   * With `naturalOnly`, a piece may not follow one it splits an input stretch with (dominance by position alone
+   * then makes this a heuristic: a costlier state with another last piece is not revisited).
+   */
+  private search(on: readonly number[], maxCost: number, deadline: number, naturalOnly: boolean): { pieces: Piece[]; cost: number } | undefined {
     const start = new Array<number>(on.length).fill(0);
     const best = new Map<string, number>([[start.join(","), 0]]);
     const heap = new MinHeap<{ pos: number[]; cost: number; chain: Piece[] }>((a, b) => a.cost - b.cost);
@@ -99,7 +127,9 @@ export class ConcatSolver {
       if (s.cost > (best.get(s.pos.join(",")) ?? Infinity)) continue;
       const anchor = s.pos.findIndex((p, i) => p < (this.targets[on[i] as number] as string).length);
       if (anchor < 0) return s.chain.length >= 2 ? { pieces: s.chain, cost: s.cost } : undefined;
+      const last = s.chain[s.chain.length - 1];
       for (const p of this.candidates(on, s.pos, anchor)) {
+        if (naturalOnly && last && this.splits(last, p, on)) continue;
         const next = s.pos.map((x, i) => x + (p.vals[on[i] as number] as string).length);
         const cost = s.cost + p.cost + (s.chain.length > 0 ? this.opts.concatCost : 0);
         const key = next.join(",");
@@ -124,6 +154,16 @@ export class ConcatSolver {
     }
   }
 
+  /** Whether a and b both vary over `on` and, on every example of it, a's value then b's is a stretch of an input. */
+  private splits(a: Piece, b: Piece, on: readonly number[]): boolean {
+    const inputs = this.opts.inputs;
+    if (!inputs || on.length < 2 || !varies(a, on) || !varies(b, on)) return false;
+    return on.every((e) => {
+      const joined = (a.vals[e] as string) + (b.vals[e] as string);
+      return (inputs[e] ?? []).some((x) => x.includes(joined));
+    });
+  }
+
   private fits(p: Piece, on: readonly number[], pos: readonly number[]): boolean {
     for (let i = 0; i < on.length; i++) {
       const e = on[i] as number;
@@ -138,6 +178,11 @@ export class ConcatSolver {
     for (let i = parts.length - 2; i >= 0; i--) out = call(this.opts.concatPrim, this.opts.type, parts[i] as Expr, out);
     return out;
   }
+}
+
+function varies(p: Piece, on: readonly number[]): boolean {
+  const first = p.vals[on[0] as number];
+  return on.some((e) => p.vals[e] !== first);
 }
 
 /** A binary min-heap. */

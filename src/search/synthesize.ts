@@ -10,7 +10,7 @@ import type { Grammar, Production } from "./grammar.js";
 import { buildPythonGrammar } from "./pygrammar.js";
 import { buildSygusGrammar } from "./sygrammar.js";
 import type { SearchResult, SearchStats, StopReason } from "./result.js";
-import { UNIFORM_WEIGHTS, type GrammarWeights } from "./weights.js";
+import { UNIFORM_WEIGHTS, type GrammarWeights, type PriorKind } from "./weights.js";
 
 /** Options of one synthesis. The caller owns every budget. */
 export interface SynthOptions {
@@ -44,6 +44,12 @@ export interface SynthOptions {
    * some examples) become likelier and the search restarts. @default true
    */
   readonly jit?: boolean;
+  /**
+   * The hand-set prior under the weights: "hand" (each primitive's prior cost and the lexicon's description
+   * hints) or "flat" (every primitive the same cost, no hint boosts): the unguided engine that the learning
+   * benchmark measures learned weights against. @default "hand"
+   */
+  readonly prior?: PriorKind;
   /** Clock, for tests. @default performance.now */
   readonly now?: () => number;
 }
@@ -88,7 +94,9 @@ export function synthesize(problem: Problem, options: SynthOptions): SearchResul
     stats.elapsedMs = now() - t0;
     return { stop: { kind: "solved" }, program: reused[0], cost: 0, alternatives: reused.slice(1), stats };
   }
-  const build = (w: GrammarWeights): Grammar => (problem.sygus ? buildSygusGrammar(problem, w) : buildPythonGrammar(problem, w, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [] }));
+  const prior = options.prior ?? "hand";
+  const build = (w: GrammarWeights): Grammar =>
+    problem.sygus ? buildSygusGrammar(problem, w, prior) : buildPythonGrammar(problem, w, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [], prior });
   const grammar = options.grammar ?? build(weights);
   if (grammar.start < 0) {
     return { stop: { kind: "unsupported", reason: `return type ${typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };
@@ -232,7 +240,7 @@ class Search {
   private readonly cond?: CondSolver;
   private readonly concat?: ConcatSolver;
   /** Programs built by deduction (conditionals, concatenations), accepted once enumeration nears their cost. */
-  private pending: { expr: Expr; cost: number } | undefined;
+  private pending: { expr: Expr; cost: number; natural?: boolean } | undefined;
   /** Time each completed level took (ms). */
   private readonly levelMs: number[] = [];
   private readonly started = performance.now();
@@ -263,7 +271,8 @@ class Search {
     });
     const cat = concatOf(grammar);
     if (cat && problem.examples.every((e) => typeof e.output === "string")) {
-      this.concat = new ConcatSolver(this.en, problem.examples.map((e) => e.output as string), grammar.start, { concatPrim: cat.prim.name, concatCost: cat.cost, type: problem.returns });
+      const inputs = problem.examples.map((e) => e.inputs.filter((v): v is string => typeof v === "string"));
+      this.concat = new ConcatSolver(this.en, problem.examples.map((e) => e.output as string), grammar.start, { concatPrim: cat.prim.name, concatCost: cat.cost, type: problem.returns, inputs });
     }
     if (conditional) {
       const { prod, boolNt } = conditional;
@@ -334,7 +343,9 @@ class Search {
     // Early acceptance only within a problem's own small grammar (SyGuS), and only when enumeration would take long
     // to reach the deduced program's cost: in the broad Python DSL a deduced program far above the enumerated level
     // is too often a coincidence of a few examples, and where enumeration is fast a smaller program may yet come.
-    const early = this.problem.format === "sygus" && this.pending !== undefined && !this.reachable(this.pending.cost - PENDING_SLACK);
+    // A concatenation that splits a stretch of an input into pieces (ConcatResult.natural) fits its examples by
+    // coincidence: it waits for enumeration like any other, and is taken only if nothing better comes.
+    const early = this.problem.format === "sygus" && this.pending !== undefined && this.pending.natural !== false && !this.reachable(this.pending.cost - PENDING_SLACK);
     if (this.pending && (gap <= PENDING_SLACK || early)) {
       this.accept(this.pending.expr, this.pending.cost);
       this.pending = undefined;

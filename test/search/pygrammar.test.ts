@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PYTHON_PRIMS } from "../../src/dsl/prims/index.js";
 import { INT, list } from "../../src/dsl/types.js";
 import { buildPythonGrammar } from "../../src/search/pygrammar.js";
-import { UNIFORM_WEIGHTS, type GrammarWeights } from "../../src/search/weights.js";
+import { UNIFORM_WEIGHTS, type GrammarWeights, type PriorKind } from "../../src/search/weights.js";
 import { problem } from "./helpers.js";
 
 const P = problem("total", "add up the numbers", [["xs", list(INT)]], INT, [
@@ -10,8 +10,9 @@ const P = problem("total", "add up the numbers", [["xs", list(INT)]], INT, [
   [[[4]], 4],
 ]);
 
-const costOf = (w: GrammarWeights, pick: (p: ReturnType<typeof buildPythonGrammar>["prods"][number]) => boolean): number[] =>
-  buildPythonGrammar(P, w).prods.filter(pick).map((p) => p.cost);
+type Prod = ReturnType<typeof buildPythonGrammar>["prods"][number];
+const costOf = (w: GrammarWeights, pick: (p: Prod) => boolean, prior: PriorKind = "hand"): number[] =>
+  buildPythonGrammar(P, w, { prior }).prods.filter(pick).map((p) => p.cost);
 
 describe("learned weights in the Python grammar", () => {
   it("move probability among operators, never between operators and leaves", () => {
@@ -26,5 +27,30 @@ describe("learned weights in the Python grammar", () => {
     expect(sumCost(one)).toBeLessThan(sumCost(UNIFORM_WEIGHTS));
     const before = costOf(UNIFORM_WEIGHTS, leaves);
     costOf(one, leaves).forEach((c, i) => expect(Math.abs(c - (before[i] as number))).toBeLessThanOrEqual(1));
+  });
+});
+
+describe("the flat prior (the unguided engine of the learning benchmark)", () => {
+  // In the list[int] -> int nonterminal: seq.sum (hand cost 1, hinted by "add") and a costlier unhinted operator.
+  const intOps = (p: Prod): boolean => p.kind !== "var" && p.kind !== "const" && p.lhs === buildPythonGrammar(P, UNIFORM_WEIGHTS).start;
+  const costsByKey = (prior: PriorKind, w: GrammarWeights = UNIFORM_WEIGHTS): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const p of buildPythonGrammar(P, w, { prior }).prods.filter(intOps)) out.set(p.key, Math.min(out.get(p.key) ?? Infinity, p.cost));
+    return out;
+  };
+
+  it("gives every operator of a nonterminal the same cost, hinted or not", () => {
+    const hand = costsByKey("hand");
+    expect(new Set(hand.values()).size).toBeGreaterThan(1);
+    expect(hand.get("seq.sum")).toBeLessThan(Math.max(...hand.values()));
+    const flat = costsByKey("flat");
+    expect(new Set(flat.values()).size).toBe(1);
+  });
+
+  it("leaves room for learned weights to rank operators", () => {
+    const learned: GrammarWeights = { ...UNIFORM_WEIGHTS, prim: new Map([["seq.sum", 3]]), source: "one" };
+    const flat = costsByKey("flat", learned);
+    const sum = flat.get("seq.sum") as number;
+    for (const [k, c] of flat) if (k !== "seq.sum") expect(sum).toBeLessThan(c);
   });
 });
