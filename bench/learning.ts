@@ -3,10 +3,10 @@
  * uniform weights, at the same per-task budget, on the held-out half.
  *
  *   npm run bench -- learning [--timeout 5] [--jobs 2] [--limit N] [--set all|mbpp|euphony] [--dump rows.json]
- *                              [--prior hand|flat]
+ *                              [--base hand|flat]
  *
- * --prior flat compares with the unguided engine: every primitive the same prior cost and no description hints,
- * under both rows (the literal "uniform weights"). --prior hand (default) keeps the hand-set costs and the
+ * --base flat compares with the unguided engine: every primitive the same prior cost and no description hints,
+ * under both rows (the literal "uniform weights"). --base hand (default) keeps the hand-set costs and the
  * lexicon's hints under both rows, so the learned row must beat hand tuning.
  *
  * MBPP dev: train = even task ids (their reference solutions' expressions), held out = odd task ids (searched on
@@ -21,7 +21,7 @@ import type { Expr } from "../src/dsl/expr.js";
 import { SMT_PRIMS } from "../src/dsl/prims/smt.js";
 import { learnWeights, neighborBoosts, treeOfExpr, weightsFromJson, weightsToJson, withBoosts, type TrainingProgram, type WeightsJson } from "../src/learn/weights.js";
 import { parseSygus } from "../src/spec/sygus.js";
-import type { PriorKind } from "../src/search/weights.js";
+import type { BaseCosts } from "../src/search/weights.js";
 import { exprSize } from "../src/dsl/expr.js";
 import { exprFromJson, exprToJson, type ExprJson } from "../src/dsl/serialize.js";
 import { exprToPython } from "../src/emit/python.js";
@@ -47,13 +47,13 @@ interface Row {
 type ReuseOf = (p: Problem) => { tryFirst: ExprJson[]; seeds: ExprJson[]; weights?: WeightsJson };
 const KNN_BITS = Number(process.env["AURORA_KNN_BITS"] ?? 2);
 
-/** The prior under both rows' weights (--prior): the hand-set costs and hints, or flat. */
-let PRIOR: PriorKind = "hand";
+/** What both rows' weights adjust (--base): the hand-set costs and hints, or flat. */
+let BASE: BaseCosts = "hand";
 
 async function runAll(pool: SearchPool, problems: readonly Problem[], timeoutMs: number, weights?: WeightsJson, reuse?: ReuseOf): Promise<Row[]> {
   return Promise.all(
     problems.map(async (problem) => {
-      const r = await pool.run({ problem, options: { timeoutMs, prior: PRIOR, ...(weights ? { weights } : {}), ...(reuse ? reuse(problem) : {}) } });
+      const r = await pool.run({ problem, options: { timeoutMs, base: BASE, ...(weights ? { weights } : {}), ...(reuse ? reuse(problem) : {}) } });
       return { name: problem.name, solved: r.stop.kind === "solved", ms: r.stats.elapsedMs, candidates: r.stats.candidates, program: r.program };
     }),
   );
@@ -111,14 +111,14 @@ async function euphony(pool: SearchPool, timeoutMs: number, limit: number): Prom
 }
 
 export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" }, set: { type: "string", default: "all" }, dump: { type: "string" }, clamp: { type: "string", default: "3" }, "weights-only": { type: "boolean", default: false }, from: { type: "string", default: "reference" }, "train-cache": { type: "string" }, prior: { type: "string", default: "hand" } } });
+  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" }, set: { type: "string", default: "all" }, dump: { type: "string" }, clamp: { type: "string", default: "3" }, "weights-only": { type: "boolean", default: false }, from: { type: "string", default: "reference" }, "train-cache": { type: "string" }, base: { type: "string", default: "hand" } } });
   const timeoutMs = Number(values.timeout) * 1000;
-  if (values.prior !== "hand" && values.prior !== "flat") throw new Error(`--prior ${values.prior}: use hand or flat`);
-  PRIOR = values.prior;
+  if (values.base !== "hand" && values.base !== "flat") throw new Error(`--base ${values.base}: use hand or flat`);
+  BASE = values.base;
   console.log(
-    PRIOR === "flat"
-      ? "prior: flat (every primitive the same cost, no description hints): uniform weights are the unguided engine"
-      : "prior: hand (the hand-set primitive costs and description hints stay under both rows)",
+    BASE === "flat"
+      ? "base: flat (every primitive the same cost, no description hints): uniform weights are the unguided engine"
+      : "base: hand (the hand-set primitive costs and description hints stay under both rows)",
   );
   if (values.set === "euphony") {
     const pool = new SearchPool(Number(values.jobs));

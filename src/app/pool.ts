@@ -11,7 +11,7 @@ import { decodeProblem, encodeProblem, type EncodedProblem } from "./codec.js";
 /** A search to run: the problem and the options that can cross a thread boundary (weights as JSON). */
 export interface SearchJob {
   readonly problem: Problem;
-  readonly options: Pick<SynthOptions, "timeoutMs" | "maxBytes" | "maxCost" | "maxAlternatives" | "ambiguityWindow" | "prior"> & {
+  readonly options: Pick<SynthOptions, "timeoutMs" | "maxBytes" | "maxCost" | "maxAlternatives" | "ambiguityWindow" | "base"> & {
     readonly weights?: WeightsJson;
     /** Programs (stable JSON form) to try first, and seeds for the search. */
     readonly tryFirst?: readonly ExprJson[];

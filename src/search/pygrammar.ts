@@ -6,7 +6,7 @@ import { hashKey, hasAstral, type Value } from "../dsl/values.js";
 import type { Problem } from "../spec/problem.js";
 import { instantiate, normalizeCosts, type Grammar, type Nonterminal, type Production, type ProductionDraft } from "./grammar.js";
 import { HINT_BOOST_BITS, descriptionInts, descriptionStrings, lexiconConstants, tokenize } from "./lexicon.js";
-import { UNIFORM_WEIGHTS, priorWeight, wordBoost, type GrammarWeights, type PriorKind } from "./weights.js";
+import { UNIFORM_WEIGHTS, priorWeight, wordBoost, type GrammarWeights, type BaseCosts } from "./weights.js";
 
 /** Options for building a problem's grammar. */
 export interface PyGrammarOptions {
@@ -16,8 +16,8 @@ export interface PyGrammarOptions {
   readonly prims?: readonly Primitive[];
   /** Subprograms of retrieved solutions (over this problem's parameters), each offered as one cheap step. */
   readonly seeds?: readonly Expr[];
-  /** The prior under the weights (see PriorKind). @default "hand" */
-  readonly prior?: PriorKind;
+  /** What the weights adjust (see BaseCosts). @default "hand" */
+  readonly base?: BaseCosts;
 }
 
 /** log2 prior weights of terminals relative to primitives (whose weight is -cost). */
@@ -51,8 +51,8 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
     if (has(seed.type)) draft.push({ p: { kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" }, w: SEED_WEIGHT + (weights.prim.get("seed") ?? 0) });
   }
   for (const prim of opts.prims ?? PYTHON_PRIMS) {
-    const w = primWeight(prim, tokens, weights, opts.prior ?? "hand");
-    const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.prior ?? "hand");
+    const w = primWeight(prim, tokens, weights, opts.base ?? "hand");
+    const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.base ?? "hand");
     for (const inst of instantiate(prim, universe, has)) {
       if (prim.hof) {
         draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w, base });
@@ -88,9 +88,9 @@ function keepOperatorMass(draft: { p: ProductionDraft; w: number; base?: number 
   }
 }
 
-function primWeight(prim: Primitive, tokens: readonly string[], weights: GrammarWeights, prior: PriorKind): number {
+function primWeight(prim: Primitive, tokens: readonly string[], weights: GrammarWeights, base: BaseCosts): number {
   const hinted = prim.hints?.some((h) => tokens.includes(h)) ?? false;
-  return priorWeight(prim.cost, hinted, HINT_BOOST_BITS, prior) + (weights.prim.get(prim.name) ?? 0) + wordBoost(weights, tokens, prim.name);
+  return priorWeight(prim.cost, hinted, HINT_BOOST_BITS, base) + (weights.prim.get(prim.name) ?? 0) + wordBoost(weights, tokens, prim.name);
 }
 
 /**

@@ -15,7 +15,7 @@ import { BOOL, INT, STR, type Type } from "../dsl/types.js";
 import type { Problem } from "../spec/problem.js";
 import type { SygusData, SygusNonterminal, SygusRule, SygusSort } from "../spec/sygus-types.js";
 import { normalizeCosts, type Grammar, type Nonterminal, type Production, type ProductionDraft } from "./grammar.js";
-import { priorWeight, type GrammarWeights, type PriorKind } from "./weights.js";
+import { priorWeight, type GrammarWeights, type BaseCosts } from "./weights.js";
 
 /** log2 prior weights of terminals relative to primitives (whose weight is -cost). */
 const VAR_WEIGHT = 0;
@@ -28,10 +28,10 @@ const SORT_TYPES: Readonly<Record<SygusSort, Type>> = { String: STR, Int: INT, B
  * Builds the search grammar of a problem that has SyGuS data (`problem.sygus`). Throws when it has none: callers
  * choose this builder only for SyGuS problems.
  */
-export function buildSygusGrammar(problem: Problem, weights: GrammarWeights, prior: PriorKind = "hand"): Grammar {
+export function buildSygusGrammar(problem: Problem, weights: GrammarWeights, base: BaseCosts = "hand"): Grammar {
   const data = problem.sygus;
   if (!data) throw new Error(`problem ${problem.name} has no SyGuS grammar`);
-  return new SygusGrammarBuilder(data, weights, prior).build();
+  return new SygusGrammarBuilder(data, weights, base).build();
 }
 
 class SygusGrammarBuilder {
@@ -46,7 +46,7 @@ class SygusGrammarBuilder {
   constructor(
     private readonly data: SygusData,
     private readonly weights: GrammarWeights,
-    private readonly prior: PriorKind,
+    private readonly base: BaseCosts,
   ) {
     this.byName = new Map(data.grammar.nonterminals.map((n) => [n.name, n]));
   }
@@ -124,7 +124,7 @@ class SygusGrammarBuilder {
         const prim: Primitive | undefined = primByName(rule.prim);
         if (!prim) throw new Error(`grammar operator ${rule.prim} is not a registered primitive`);
         const args = rule.args.map((a) => this.argument(a));
-        this.draft.push({ p: { kind: "op", lhs, prim, args, key: prim.name }, w: priorWeight(prim.cost, false, 0, this.prior) + (w.get(prim.name) ?? 0) });
+        this.draft.push({ p: { kind: "op", lhs, prim, args, key: prim.name }, w: priorWeight(prim.cost, false, 0, this.base) + (w.get(prim.name) ?? 0) });
         return;
       }
     }

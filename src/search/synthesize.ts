@@ -10,7 +10,7 @@ import type { Grammar, Production } from "./grammar.js";
 import { buildPythonGrammar } from "./pygrammar.js";
 import { buildSygusGrammar } from "./sygrammar.js";
 import type { SearchResult, SearchStats, StopReason } from "./result.js";
-import { UNIFORM_WEIGHTS, type GrammarWeights, type PriorKind } from "./weights.js";
+import { UNIFORM_WEIGHTS, type GrammarWeights, type BaseCosts } from "./weights.js";
 
 /** Options of one synthesis. The caller owns every budget. */
 export interface SynthOptions {
@@ -45,11 +45,11 @@ export interface SynthOptions {
    */
   readonly jit?: boolean;
   /**
-   * The hand-set prior under the weights: "hand" (each primitive's prior cost and the lexicon's description
-   * hints) or "flat" (every primitive the same cost, no hint boosts): the unguided engine that the learning
-   * benchmark measures learned weights against. @default "hand"
+   * What the weights adjust: "hand" (each primitive's hand-set cost and the lexicon's description hints) or
+   * "flat" (every primitive the same cost, no hint boosts: the unguided engine that the learning benchmark
+   * measures learned weights against). @default "hand"
    */
-  readonly prior?: PriorKind;
+  readonly base?: BaseCosts;
   /** Clock, for tests. @default performance.now */
   readonly now?: () => number;
 }
@@ -94,9 +94,9 @@ export function synthesize(problem: Problem, options: SynthOptions): SearchResul
     stats.elapsedMs = now() - t0;
     return { stop: { kind: "solved" }, program: reused[0], cost: 0, alternatives: reused.slice(1), stats };
   }
-  const prior = options.prior ?? "hand";
+  const base = options.base ?? "hand";
   const build = (w: GrammarWeights): Grammar =>
-    problem.sygus ? buildSygusGrammar(problem, w, prior) : buildPythonGrammar(problem, w, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [], prior });
+    problem.sygus ? buildSygusGrammar(problem, w, base) : buildPythonGrammar(problem, w, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [], base });
   const grammar = options.grammar ?? build(weights);
   if (grammar.start < 0) {
     return { stop: { kind: "unsupported", reason: `return type ${typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };

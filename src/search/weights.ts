@@ -18,17 +18,18 @@ export interface GrammarWeights {
 }
 
 /**
- * The prior the weights adjust: "hand" = each primitive's hand-set cost plus the lexicon's description hints;
- * "flat" = every primitive FLAT_PRIM_COST, no hints (no hand-written guidance about which operators are likely).
+ * What learned weights adjust (SynthOptions.base): "hand" = each primitive's hand-set cost plus the lexicon's
+ * description hints (the product); "flat" = every primitive FLAT_PRIM_COST and no hints, the unguided engine
+ * that the learning benchmark compares with (`--base flat`).
  */
-export type PriorKind = "hand" | "flat";
+export type BaseCosts = "hand" | "flat";
 
-/** A primitive's cost under the flat prior: about the mean of the hand-set costs (1 to 3 bits). */
+/** A primitive's cost under the flat base: about the mean of the hand-set costs (0.5 to 3 bits). */
 export const FLAT_PRIM_COST = 1.5;
 
-/** A primitive's prior log2 weight before learned weights: minus its cost, plus the hint boost when hinted. */
-export function priorWeight(cost: number, hinted: boolean, hintBits: number, prior: PriorKind): number {
-  return prior === "flat" ? -FLAT_PRIM_COST : -cost + (hinted ? hintBits : 0);
+/** A primitive's log2 weight before learned weights: minus its cost, plus the hint boost when hinted ("hand"). */
+export function priorWeight(cost: number, hinted: boolean, hintBits: number, base: BaseCosts): number {
+  return base === "flat" ? -FLAT_PRIM_COST : -cost + (hinted ? hintBits : 0);
 }
 
 export const UNIFORM_WEIGHTS: GrammarWeights = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PYTHON_PRIMS } from "../../src/dsl/prims/index.js";
 import { INT, list } from "../../src/dsl/types.js";
 import { buildPythonGrammar } from "../../src/search/pygrammar.js";
-import { UNIFORM_WEIGHTS, type GrammarWeights, type PriorKind } from "../../src/search/weights.js";
+import { UNIFORM_WEIGHTS, type GrammarWeights, type BaseCosts } from "../../src/search/weights.js";
 import { problem } from "./helpers.js";
 
 const P = problem("total", "add up the numbers", [["xs", list(INT)]], INT, [
@@ -11,8 +11,8 @@ const P = problem("total", "add up the numbers", [["xs", list(INT)]], INT, [
 ]);
 
 type Prod = ReturnType<typeof buildPythonGrammar>["prods"][number];
-const costOf = (w: GrammarWeights, pick: (p: Prod) => boolean, prior: PriorKind = "hand"): number[] =>
-  buildPythonGrammar(P, w, { prior }).prods.filter(pick).map((p) => p.cost);
+const costOf = (w: GrammarWeights, pick: (p: Prod) => boolean, prior: BaseCosts = "hand"): number[] =>
+  buildPythonGrammar(P, w, { base: prior }).prods.filter(pick).map((p) => p.cost);
 
 describe("learned weights in the Python grammar", () => {
   it("move probability among operators, never between operators and leaves", () => {
@@ -33,9 +33,9 @@ describe("learned weights in the Python grammar", () => {
 describe("the flat prior (the unguided engine of the learning benchmark)", () => {
   // In the list[int] -> int nonterminal: seq.sum (hand cost 1, hinted by "add") and a costlier unhinted operator.
   const intOps = (p: Prod): boolean => p.kind !== "var" && p.kind !== "const" && p.lhs === buildPythonGrammar(P, UNIFORM_WEIGHTS).start;
-  const costsByKey = (prior: PriorKind, w: GrammarWeights = UNIFORM_WEIGHTS): Map<string, number> => {
+  const costsByKey = (prior: BaseCosts, w: GrammarWeights = UNIFORM_WEIGHTS): Map<string, number> => {
     const out = new Map<string, number>();
-    for (const p of buildPythonGrammar(P, w, { prior }).prods.filter(intOps)) out.set(p.key, Math.min(out.get(p.key) ?? Infinity, p.cost));
+    for (const p of buildPythonGrammar(P, w, { base: prior }).prods.filter(intOps)) out.set(p.key, Math.min(out.get(p.key) ?? Infinity, p.cost));
     return out;
   };
 
