@@ -2624,13 +2624,25 @@ class ConcatSolver {
         this.dirty = false;
         return this.solveFor(this.targets.map((_, e) => e), maxCost, deadline);
     }
-    /** The cheapest concatenation program for the examples `on` (indices), ignoring the others. */
+    /**
+     * The cheapest concatenation program for the examples `on` (indices), ignoring the others: the cheapest natural
+     * chain (no split stretch of an input) when there is one within `maxCost`, else the cheapest chain.
+     */
     solveFor(on, maxCost, deadline = Infinity) {
-        const chain = this.search(on, maxCost, deadline);
-        return chain ? { expr: this.toExpr(chain.pieces), cost: chain.cost } : undefined;
+        if (this.opts.inputs) {
+            const natural = this.search(on, maxCost, deadline, true);
+            if (natural)
+                return { expr: this.toExpr(natural.pieces), cost: natural.cost, natural: true };
+        }
+        const chain = this.search(on, maxCost, deadline, false);
+        return chain ? { expr: this.toExpr(chain.pieces), cost: chain.cost, natural: !this.opts.inputs } : undefined;
     }
-    /** Cheapest-first search over vectors of positions (one per example of `on`) from zero to the outputs' ends. */
-    search(on, maxCost, deadline) {
+    /**
+     * Cheapest-first search over vectors of positions (one per example of `on`) from zero to the outputs' ends.
+     * With `naturalOnly`, a piece may not follow one it splits an input stretch with (dominance by position alone
+     * then makes this a heuristic: a costlier state with another last piece is not revisited).
+     */
+    search(on, maxCost, deadline, naturalOnly) {
         const start = new Array(on.length).fill(0);
         const best = new Map([[start.join(","), 0]]);
         const heap = new MinHeap((a, b) => a.cost - b.cost);
@@ -2647,7 +2659,10 @@ class ConcatSolver {
             const anchor = s.pos.findIndex((p, i) => p < this.targets[on[i]].length);
             if (anchor < 0)
                 return s.chain.length >= 2 ? { pieces: s.chain, cost: s.cost } : undefined;
+            const last = s.chain[s.chain.length - 1];
             for (const p of this.candidates(on, s.pos, anchor)) {
+                if (naturalOnly && last && this.splits(last, p, on))
+                    continue;
                 const next = s.pos.map((x, i) => x + p.vals[on[i]].length);
                 const cost = s.cost + p.cost + (s.chain.length > 0 ? this.opts.concatCost : 0);
                 const key = next.join(",");
@@ -2674,6 +2689,16 @@ class ConcatSolver {
                     yield p;
         }
     }
+    /** Whether a and b both vary over `on` and, on every example of it, a's value then b's is a stretch of an input. */
+    splits(a, b, on) {
+        const inputs = this.opts.inputs;
+        if (!inputs || on.length < 2 || !varies(a, on) || !varies(b, on))
+            return false;
+        return on.every((e) => {
+            const joined = a.vals[e] + b.vals[e];
+            return (inputs[e] ?? []).some((x) => x.includes(joined));
+        });
+    }
     fits(p, on, pos) {
         for (let i = 0; i < on.length; i++) {
             const e = on[i];
@@ -2689,6 +2714,10 @@ class ConcatSolver {
             out = call(this.opts.concatPrim, this.opts.type, parts[i], out);
         return out;
     }
+}
+function varies(p, on) {
+    const first = p.vals[on[0]];
+    return on.some((e) => p.vals[e] !== first);
 }
 /** A binary min-heap. */
 class MinHeap {
@@ -4942,6 +4971,12 @@ function descriptionStrings(text) {
 }
 
 ;// CONCATENATED MODULE: ./build/action/src/search/weights.js
+/** A primitive's cost under the flat base: about the mean of the hand-set costs (0.5 to 3 bits). */
+const FLAT_PRIM_COST = 1.5;
+/** A primitive's log2 weight before learned weights: minus its cost, plus the hint boost when hinted ("hand"). */
+function priorWeight(cost, hinted, hintBits, base) {
+    return base === "flat" ? -FLAT_PRIM_COST : -cost + (hinted ? hintBits : 0);
+}
 const UNIFORM_WEIGHTS = {
     prim: new Map(),
     word: new Map(),
@@ -4998,8 +5033,8 @@ function buildPythonGrammar(problem, weights, opts = {}) {
             draft.push({ p: { kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" }, w: SEED_WEIGHT + (weights.prim.get("seed") ?? 0) });
     }
     for (const prim of opts.prims ?? PYTHON_PRIMS) {
-        const w = primWeight(prim, tokens, weights);
-        const base = primWeight(prim, tokens, UNIFORM_WEIGHTS);
+        const w = primWeight(prim, tokens, weights, opts.base ?? "hand");
+        const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.base ?? "hand");
         for (const inst of instantiate(prim, universe, has)) {
             if (prim.hof) {
                 draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w, base });
@@ -5036,9 +5071,9 @@ function keepOperatorMass(draft) {
             d.w += Math.log2(m.base / m.now);
     }
 }
-function primWeight(prim, tokens, weights) {
+function primWeight(prim, tokens, weights, base) {
     const hinted = prim.hints?.some((h) => tokens.includes(h)) ?? false;
-    return -prim.cost + (weights.prim.get(prim.name) ?? 0) + (hinted ? HINT_BOOST_BITS : 0) + wordBoost(weights, tokens, prim.name);
+    return priorWeight(prim.cost, hinted, HINT_BOOST_BITS, base) + (weights.prim.get(prim.name) ?? 0) + wordBoost(weights, tokens, prim.name);
 }
 /**
  * The types the search may build values of: the signature's types and their components, plus the everyday
@@ -5147,6 +5182,7 @@ function outputOnlyChars(problem) {
 
 
 
+
 /** log2 prior weights of terminals relative to primitives (whose weight is -cost). */
 const sygrammar_VAR_WEIGHT = 0;
 /** A grammar's literals are chosen for the task (like constants mined from a description). */
@@ -5156,15 +5192,16 @@ const SORT_TYPES = { String: STR, Int: types_INT, Bool: BOOL };
  * Builds the search grammar of a problem that has SyGuS data (`problem.sygus`). Throws when it has none: callers
  * choose this builder only for SyGuS problems.
  */
-function buildSygusGrammar(problem, weights) {
+function buildSygusGrammar(problem, weights, base = "hand") {
     const data = problem.sygus;
     if (!data)
         throw new Error(`problem ${problem.name} has no SyGuS grammar`);
-    return new SygusGrammarBuilder(data, weights).build();
+    return new SygusGrammarBuilder(data, weights, base).build();
 }
 class SygusGrammarBuilder {
     data;
     weights;
+    base;
     byName;
     /** Grammar nonterminal name -> index of the search nonterminal it became (aliases share their target's). */
     index = new Map();
@@ -5172,9 +5209,10 @@ class SygusGrammarBuilder {
     draft = [];
     /** Nonterminals made for nested argument terms, by the term's key (shared when the same term recurs). */
     nested = new Map();
-    constructor(data, weights) {
+    constructor(data, weights, base) {
         this.data = data;
         this.weights = weights;
+        this.base = base;
         this.byName = new Map(data.grammar.nonterminals.map((n) => [n.name, n]));
     }
     build() {
@@ -5255,7 +5293,7 @@ class SygusGrammarBuilder {
                 if (!prim)
                     throw new Error(`grammar operator ${rule.prim} is not a registered primitive`);
                 const args = rule.args.map((a) => this.argument(a));
-                this.draft.push({ p: { kind: "op", lhs, prim, args, key: prim.name }, w: -prim.cost + (w.get(prim.name) ?? 0) });
+                this.draft.push({ p: { kind: "op", lhs, prim, args, key: prim.name }, w: priorWeight(prim.cost, false, 0, this.base) + (w.get(prim.name) ?? 0) });
                 return;
             }
         }
@@ -5336,7 +5374,8 @@ function synthesize(problem, options) {
         stats.elapsedMs = now() - t0;
         return { stop: { kind: "solved" }, program: reused[0], cost: 0, alternatives: reused.slice(1), stats };
     }
-    const build = (w) => (problem.sygus ? buildSygusGrammar(problem, w) : buildPythonGrammar(problem, w, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [] }));
+    const base = options.base ?? "hand";
+    const build = (w) => problem.sygus ? buildSygusGrammar(problem, w, base) : buildPythonGrammar(problem, w, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [], base });
     const grammar = options.grammar ?? build(weights);
     if (grammar.start < 0) {
         return { stop: { kind: "unsupported", reason: `return type ${typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };
@@ -5514,7 +5553,8 @@ class Search {
         });
         const cat = concatOf(grammar);
         if (cat && problem.examples.every((e) => typeof e.output === "string")) {
-            this.concat = new ConcatSolver(this.en, problem.examples.map((e) => e.output), grammar.start, { concatPrim: cat.prim.name, concatCost: cat.cost, type: problem.returns });
+            const inputs = problem.examples.map((e) => e.inputs.filter((v) => typeof v === "string"));
+            this.concat = new ConcatSolver(this.en, problem.examples.map((e) => e.output), grammar.start, { concatPrim: cat.prim.name, concatCost: cat.cost, type: problem.returns, inputs });
         }
         if (conditional) {
             const { prod, boolNt } = conditional;
@@ -5586,7 +5626,9 @@ class Search {
         // Early acceptance only within a problem's own small grammar (SyGuS), and only when enumeration would take long
         // to reach the deduced program's cost: in the broad Python DSL a deduced program far above the enumerated level
         // is too often a coincidence of a few examples, and where enumeration is fast a smaller program may yet come.
-        const early = this.problem.format === "sygus" && this.pending !== undefined && !this.reachable(this.pending.cost - PENDING_SLACK);
+        // A concatenation that splits a stretch of an input into pieces (ConcatResult.natural) fits its examples by
+        // coincidence: it waits for enumeration like any other, and is taken only if nothing better comes.
+        const early = this.problem.format === "sygus" && this.pending !== undefined && this.pending.natural !== false && !this.reachable(this.pending.cost - PENDING_SLACK);
         if (this.pending && (gap <= PENDING_SLACK || early)) {
             this.accept(this.pending.expr, this.pending.cost);
             this.pending = undefined;
