@@ -103,9 +103,11 @@ export class ConcatSolver {
   solveFor(on: readonly number[], maxCost: number, deadline = Infinity): ConcatResult | undefined {
     if (this.opts.inputs) {
       const natural = this.search(on, maxCost, deadline, true);
-      if (natural) return { expr: this.toExpr(natural.pieces), cost: natural.cost, natural: true };
+      if (natural.chain) return { expr: this.toExpr(natural.chain.pieces), cost: natural.chain.cost, natural: true };
+      // Without a skipped split the unrestricted search would explore exactly the same states.
+      if (!natural.skipped) return undefined;
     }
-    const chain = this.search(on, maxCost, deadline, false);
+    const { chain } = this.search(on, maxCost, deadline, false);
     return chain ? { expr: this.toExpr(chain.pieces), cost: chain.cost, natural: !this.opts.inputs } : undefined;
   }
 
@@ -114,22 +116,26 @@ export class ConcatSolver {
    * With `naturalOnly`, a piece may not follow one it splits an input stretch with (dominance by position alone
    * then makes this a heuristic: a costlier state with another last piece is not revisited).
    */
-  private search(on: readonly number[], maxCost: number, deadline: number, naturalOnly: boolean): { pieces: Piece[]; cost: number } | undefined {
+  private search(on: readonly number[], maxCost: number, deadline: number, naturalOnly: boolean): { chain?: { pieces: Piece[]; cost: number }; skipped: boolean } {
     const start = new Array<number>(on.length).fill(0);
     const best = new Map<string, number>([[start.join(","), 0]]);
     const heap = new MinHeap<{ pos: number[]; cost: number; chain: Piece[] }>((a, b) => a.cost - b.cost);
     heap.push({ pos: start, cost: 0, chain: [] });
     let expanded = 0;
+    let skipped = false;
     while (heap.size > 0 && expanded++ < (this.opts.maxStates ?? 40000)) {
-      if ((expanded & 255) === 0 && performance.now() > deadline) return undefined;
+      if ((expanded & 255) === 0 && performance.now() > deadline) return { skipped };
       const s = heap.pop()!;
-      if (s.cost > maxCost) return undefined;
+      if (s.cost > maxCost) return { skipped };
       if (s.cost > (best.get(s.pos.join(",")) ?? Infinity)) continue;
       const anchor = s.pos.findIndex((p, i) => p < (this.targets[on[i] as number] as string).length);
-      if (anchor < 0) return s.chain.length >= 2 ? { pieces: s.chain, cost: s.cost } : undefined;
+      if (anchor < 0) return s.chain.length >= 2 ? { chain: { pieces: s.chain, cost: s.cost }, skipped } : { skipped };
       const last = s.chain[s.chain.length - 1];
       for (const p of this.candidates(on, s.pos, anchor)) {
-        if (naturalOnly && last && this.splits(last, p, on)) continue;
+        if (naturalOnly && last && this.splits(last, p, on)) {
+          skipped = true;
+          continue;
+        }
         const next = s.pos.map((x, i) => x + (p.vals[on[i] as number] as string).length);
         const cost = s.cost + p.cost + (s.chain.length > 0 ? this.opts.concatCost : 0);
         const key = next.join(",");
@@ -138,7 +144,7 @@ export class ConcatSolver {
         heap.push({ pos: next, cost, chain: [...s.chain, p] });
       }
     }
-    return undefined;
+    return { skipped };
   }
 
   /** Pieces that fit at the positions on every example of `on` and advance on at least one. */
