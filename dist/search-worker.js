@@ -3073,61 +3073,92 @@ class F64Vec {
         return at;
     }
 }
-/** FNV-1a over the 32-bit halves of `n` doubles starting at double offset `off`, finalized with a murmur3 mix. */
-function hashBits(bits, off, n, seed) {
-    let h = (0x811c9dc5 ^ seed) | 0;
-    const end = 2 * (off + n);
-    for (let i = 2 * off; i < end; i++)
-        h = Math.imul(h ^ bits[i], 0x01000193);
+/*
+ * Vector fingerprints: two independent 32-bit hashes over the 32-bit halves of a vector's doubles.
+ *
+ * Each word goes through a full mixing round before it is combined (murmur3's block round for the first hash, an
+ * xxHash32-style round for the second). A plain multiply chain (FNV over whole words) is not enough: multiplying by
+ * an odd constant only carries a difference upward, so a flipped sign bit stays the top bit and two of them cancel
+ * ((0, 7, -4) and (0, -7, 4) collided in both hashes for every seed). The rotations bring high bits down.
+ */
+const M1 = 0xcc9e2d51 | 0;
+const M2 = 0x1b873593 | 0;
+const X1 = 0x9e3779b1 | 0;
+const X2 = 0x85ebca77 | 0;
+function basis1(seed) {
+    return (0x811c9dc5 ^ seed) | 0;
+}
+function basis2(seed) {
+    return (0x27d4eb2f ^ Math.imul(seed, 0x165667b1)) | 0;
+}
+function fmix1(h, n) {
+    h ^= n;
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
     h = Math.imul(h, 0xc2b2ae35);
     return (h ^ (h >>> 16)) | 0;
 }
-/**
- * A second 32-bit hash of the same words, independent of hashBits (another FNV basis and prime, another finalizer):
- * with hashBits it makes a 64-bit fingerprint of a vector. Both are one multiply per word, so the two chains run
- * side by side (see hashBatch).
- */
-function hashBits2(bits, off, n, seed) {
-    let h = (0x9e3779b9 ^ Math.imul(seed, 0x27d4eb2d)) | 0;
-    const end = 2 * (off + n);
-    for (let i = 2 * off; i < end; i++)
-        h = Math.imul(h ^ bits[i], 0x2127599b);
+function fmix2(h, n) {
+    h = (h + n) | 0;
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
     h ^= h >>> 12;
     h = Math.imul(h, 0x297a2d39);
     return (h ^ (h >>> 15)) | 0;
 }
+/** The first fingerprint hash of `n` doubles starting at double offset `off` (`bits` is their Int32 view). */
+function hashBits(bits, off, n, seed) {
+    let h = basis1(seed);
+    const end = 2 * (off + n);
+    for (let i = 2 * off; i < end; i++) {
+        let k = Math.imul(bits[i], M1);
+        k = (k << 15) | (k >>> 17);
+        h ^= Math.imul(k, M2);
+        h = (h << 13) | (h >>> 19);
+        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+    }
+    return fmix1(h, 2 * n);
+}
+/**
+ * The second fingerprint hash of the same words, independent of hashBits (other constants, rounds and finalizer):
+ * with hashBits it makes a 64-bit fingerprint of a vector.
+ */
+function hashBits2(bits, off, n, seed) {
+    let h = basis2(seed);
+    const end = 2 * (off + n);
+    for (let i = 2 * off; i < end; i++) {
+        h = (h + Math.imul(bits[i], X2)) | 0;
+        h = (h << 13) | (h >>> 19);
+        h = Math.imul(h, X1);
+    }
+    return fmix2(h, 2 * n);
+}
 /**
  * hashBits and hashBits2 of `n` vectors of `rows` doubles each, stored one after another in `bits` (the Int32 view
  * of their bytes), in one pass over the words: `h[k]`, `h2[k]` are exactly hashBits(bits, k * rows, rows, seed) and
- * hashBits2(bits, k * rows, rows, seed).
+ * hashBits2(bits, k * rows, rows, seed). The two chains are independent, so the processor runs them side by side.
  */
 function hashBatch(bits, n, rows, seed, h, h2) {
-    const b0 = (0x811c9dc5 ^ seed) | 0;
-    const c0 = (0x9e3779b9 ^ Math.imul(seed, 0x27d4eb2d)) | 0;
+    const b1 = basis1(seed);
+    const b2 = basis2(seed);
     for (let k = 0; k < n; k++) {
-        let a = b0;
-        let c = c0;
+        let a = b1;
+        let c = b2;
         const end = 2 * (k + 1) * rows;
         for (let i = 2 * k * rows; i < end; i++) {
             const w = bits[i];
-            a = Math.imul(a ^ w, 0x01000193);
-            c = Math.imul(c ^ w, 0x2127599b);
+            let x = Math.imul(w, M1);
+            x = (x << 15) | (x >>> 17);
+            a ^= Math.imul(x, M2);
+            a = (a << 13) | (a >>> 19);
+            a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+            c = (c + Math.imul(w, X2)) | 0;
+            c = (c << 13) | (c >>> 19);
+            c = Math.imul(c, X1);
         }
-        a ^= a >>> 16;
-        a = Math.imul(a, 0x85ebca6b);
-        a ^= a >>> 13;
-        a = Math.imul(a, 0xc2b2ae35);
-        h[k] = a ^ (a >>> 16);
-        c ^= c >>> 15;
-        c = Math.imul(c, 0x2c1b3c6d);
-        c ^= c >>> 12;
-        c = Math.imul(c, 0x297a2d39);
-        h2[k] = c ^ (c >>> 15);
+        h[k] = fmix1(a, 2 * rows);
+        h2[k] = fmix2(c, 2 * rows);
     }
 }
 /**
@@ -3138,7 +3169,7 @@ function hashBatch(bits, n, rows, seed, h, h2) {
  * candidate (a missed program, never a wrong one: programs are checked on the examples).
  */
 class OETable {
-    slots = new Int32Array(1024);
+    slots = new Int32Array(256);
     count = 0;
     /** The entry with this fingerprint, or -1. */
     find(h, h2) {
@@ -3197,18 +3228,18 @@ class Bank {
     ntCount;
     indexedRoots;
     vals;
-    nt = new IntVec();
-    cost = new IntVec();
+    nt = new IntVec(256);
+    cost = new IntVec(256);
     /** Production index, or a negative code for bound variables (-1 - index). */
-    prod = new IntVec();
+    prod = new IntVec(256);
     /** Offset of each entry's children in `kids` (children are entry indices; see Enumerator for HOF layout). */
-    kidOff = new IntVec();
-    kids = new IntVec();
+    kidOff = new IntVec(256);
+    kids = new IntVec(256);
     /**
      * 1 when every row of the entry's vector is a number within ±(2^53 - 1) (no NaN error marker, no boxed
      * bigint): integer loops then run on such entries without per-row checks of their inputs.
      */
-    plain = new IntVec();
+    plain = new IntVec(256);
     /** buckets[nt][cost] = entries of that nonterminal and cost, in insertion order. */
     buckets;
     /**
@@ -3216,6 +3247,8 @@ class Bank {
      * these sequentially instead of jumping around the bank.
      */
     bucketVals;
+    /** costs[nt] = the costs whose buckets hold entries, ascending (the enumerator splits budgets over these only). */
+    costLists;
     /** Entries by (nonterminal, cost, root production) for the roots in `indexedRoots` (parent-conditioned costs). */
     byRoot = new Map();
     tables;
@@ -3225,9 +3258,10 @@ class Bank {
         this.rows = rows;
         this.ntCount = ntCount;
         this.indexedRoots = indexedRoots;
-        this.vals = new F64Vec(Math.max(1024, rows * 256));
+        this.vals = new F64Vec(Math.max(256, rows * 64));
         this.buckets = Array.from({ length: ntCount }, () => []);
         this.bucketVals = Array.from({ length: ntCount }, () => []);
+        this.costLists = Array.from({ length: ntCount }, () => []);
         this.tables = Array.from({ length: ntCount }, () => new OETable());
     }
     get size() {
@@ -3273,11 +3307,19 @@ class Bank {
         const byCost = this.buckets[nt];
         const vecs = this.bucketVals[nt];
         while (byCost.length <= cost)
-            byCost.push([]);
-        while (vecs.length <= cost)
-            vecs.push(new F64Vec(Math.max(16, this.rows * 4)));
-        byCost[cost].push(e);
-        const bv = vecs[cost];
+            byCost.push(EMPTY_BUCKET);
+        let bucket = byCost[cost];
+        if (bucket === EMPTY_BUCKET) {
+            bucket = [];
+            byCost[cost] = bucket;
+            insertSorted(this.costLists[nt], cost);
+        }
+        bucket.push(e);
+        let bv = vecs[cost];
+        if (!bv) {
+            bv = new F64Vec(Math.max(16, this.rows * 4));
+            vecs[cost] = bv;
+        }
         const bat = bv.reserve(R);
         const bdata = bv.data;
         for (let r = 0; r < R; r++)
@@ -3310,6 +3352,10 @@ class Bank {
     bucket(nt, cost) {
         return this.buckets[nt]?.[cost] ?? EMPTY;
     }
+    /** The costs at which nonterminal `nt` has entries, ascending (owned by the bank: do not modify). */
+    costsOf(nt) {
+        return this.costLists[nt] ?? EMPTY;
+    }
     kidsOf(entry) {
         const start = this.kidOff.data[entry];
         const end = entry + 1 < this.size ? this.kidOff.data[entry + 1] : this.kids.length;
@@ -3321,6 +3367,14 @@ class Bank {
     }
 }
 const EMPTY = [];
+/** Placeholder of a cost with no entries yet (shared, never pushed to). */
+const EMPTY_BUCKET = [];
+function insertSorted(xs, x) {
+    let i = xs.length;
+    while (i > 0 && xs[i - 1] > x)
+        i--;
+    xs.splice(i, 0, x);
+}
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const EMPTY_F64 = new Float64Array(0);
 
@@ -3648,11 +3702,14 @@ class IdMemo {
     constructor(arity, limit = 1 << 20) {
         this.arity = arity;
         this.limit = limit;
-        this.keys = new Int32Array(1024 * arity).fill(memo_EMPTY);
-        this.vals = new Float64Array(1024);
+        // Allocated on the first set: most productions of a grammar never memoize anything in a short search.
+        this.keys = NO_KEYS;
+        this.vals = NO_VALS;
     }
     /** The memoized encoded result for (a, b) (b ignored for arity 1), or undefined. Keys must not be EMPTY. */
     get(a, b) {
+        if (this.count === 0)
+            return undefined;
         const mask = this.vals.length - 1;
         const k = this.keys;
         if (this.arity === 1) {
@@ -3673,7 +3730,11 @@ class IdMemo {
         }
     }
     set(a, b, id) {
-        if ((this.count + 1) * 2 > this.vals.length) {
+        if (this.vals.length === 0) {
+            this.keys = new Int32Array(INITIAL * this.arity).fill(memo_EMPTY);
+            this.vals = new Float64Array(INITIAL);
+        }
+        else if ((this.count + 1) * 2 > this.vals.length) {
             if (this.vals.length >= this.limit)
                 this.clear();
             else
@@ -3712,6 +3773,9 @@ class IdMemo {
         }
     }
 }
+const INITIAL = 256;
+const NO_KEYS = new Int32Array(0);
+const NO_VALS = new Float64Array(0);
 /** The key value marking an empty slot (keys are ids or small ints; this one never occurs as either). */
 const memo_EMPTY = -2147483648;
 function mix(a, b) {
@@ -3739,6 +3803,10 @@ class StopSearch {
     }
 }
 const BOUND_COST_BITS = 1;
+/** Production kinds as the level loop sees them. */
+const PK_LEAF = 0;
+const PK_OP = 1;
+const PK_HOF = 2;
 /** Candidates per batch in the integer and conditional loops (see flushBatch). */
 const BATCH = 32;
 /** Most arguments of a batched candidate. */
@@ -3782,6 +3850,16 @@ class Enumerator {
     edgeMask;
     /** Root productions any parent re-prices (indexed by the banks); the last slot stands for bound variables. */
     indexedRoots;
+    /** Productions a level visits, in grammar order: in the main context, and in comprehension contexts. */
+    mainOrder;
+    ctxOrder;
+    /** Per production: its cost and kind (PK_*), in flat arrays (the level loop reads nothing else). */
+    prodCost;
+    prodKind;
+    /** Per production: its semantics wrapped by guardedImpl (null: none), made on first use. */
+    impls = [];
+    /** Per [production][argument]: the distinct cost deltas of its bigram edges (see argCosts). */
+    edgeDeltas;
     constructor(grammar, paramNames, inputs, limits) {
         this.grammar = grammar;
         this.paramNames = paramNames;
@@ -3795,16 +3873,33 @@ class Enumerator {
             const k = this.kinds[this.paramNt(name)] ?? Kind.REF;
             return Float64Array.from(inputs, (row) => encode(k, row[p] ?? null, this.interner));
         });
-        this.boundCost = grammar.nts.map((_, i) => boundVarCost(grammar, i));
+        this.boundCost = boundVarCosts(grammar);
         this.minCostByNt = grammar.nts.map(() => Infinity);
         this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(grammar, p) ? new IdMemo(p.args.length) : undefined));
         this.isConstProd = Uint8Array.from(grammar.prods, (p) => (p.kind === "const" ? 1 : 0));
+        this.prodCost = Int32Array.from(grammar.prods, (p) => p.cost);
+        this.prodKind = Uint8Array.from(grammar.prods, (p) => (p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF));
+        const main = [];
+        const inner = [];
+        grammar.prods.forEach((p, pi) => {
+            // Seeds and comprehensions are built in the main context only; skipInMain productions everywhere else.
+            if (p.kind !== "op" || !limits.skipInMain?.(p))
+                main.push(pi);
+            if (p.kind !== "seed" && p.kind !== "hof")
+                inner.push(pi);
+        });
+        this.mainOrder = Int32Array.from(main);
+        this.ctxOrder = Int32Array.from(inner);
         this.sourceNts = new Set(grammar.prods.flatMap((p) => (p.kind === "hof" ? [p.source] : [])));
-        this.minHofCost = grammar.nts.map((_, nt) => Math.min(...grammar.prods.map((p) => (p.kind === "hof" && p.source === nt ? p.cost : Infinity))));
+        this.minHofCost = grammar.nts.map(() => Infinity);
+        for (const p of grammar.prods)
+            if (p.kind === "hof" && p.cost < this.minHofCost[p.source])
+                this.minHofCost[p.source] = p.cost;
         const bi = bigramTables(grammar, limits.bigram);
         this.edges = bi.edges;
         this.edgeMask = bi.masks;
         this.indexedRoots = bi.roots;
+        this.edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
         const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
         const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
         this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0 });
@@ -3886,29 +3981,27 @@ class Enumerator {
     // One level of one context
     enumerateLevel(ctx, level) {
         const prods = this.grammar.prods;
-        for (let pi = 0; pi < prods.length; pi++) {
-            const p = prods[pi];
-            switch (p.kind) {
-                case "var":
-                    if (p.cost === level)
-                        this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.varVals(ctx, p.name));
+        const order = ctx.id === 0 ? this.mainOrder : this.ctxOrder;
+        const cost = this.prodCost;
+        const kind = this.prodKind;
+        for (let i = 0; i < order.length; i++) {
+            const pi = order[i];
+            const c = cost[pi];
+            switch (kind[pi]) {
+                case PK_LEAF:
+                    if (c === level) {
+                        const p = prods[pi];
+                        const vals = p.kind === "var" ? this.varVals(ctx, p.name) : p.kind === "const" ? this.constVals(ctx, p.lhs, p.value) : this.seedVals(p.lhs, p.expr);
+                        this.offer(ctx, pi, p.lhs, level, NO_KIDS, vals);
+                    }
                     break;
-                case "const":
-                    if (p.cost === level)
-                        this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.constVals(ctx, p.lhs, p.value));
+                case PK_OP:
+                    if (level > c)
+                        this.enumerateOp(ctx, pi, prods[pi], level - c);
                     break;
-                case "seed":
-                    if (p.cost === level && ctx.id === 0)
-                        this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.seedVals(p.lhs, p.expr));
-                    break;
-                case "op":
-                    if (level > p.cost && !(ctx.id === 0 && this.limits.skipInMain?.(p)))
-                        this.enumerateOp(ctx, pi, p, level - p.cost);
-                    break;
-                case "hof":
-                    if (ctx.id === 0 && level > p.cost)
-                        this.enumerateHof(pi, p, level - p.cost);
-                    break;
+                default:
+                    if (level > c)
+                        this.enumerateHof(pi, prods[pi], level - c);
             }
         }
         ctx.bound.forEach((b, i) => {
@@ -3946,16 +4039,34 @@ class Enumerator {
     }
     /**
      * Every way to give each argument a cost summing to `budget` such that every argument has candidates at its
-     * cost (`list(i, k)` gives them; lists are computed once per call).
+     * cost (`list(i, k)` gives them). Only the costs in `costsAt(i)` are tried for argument i (a superset of the
+     * costs where it has candidates, ascending), so the work per call follows the bank's distinct costs, not the
+     * budget. Splits are visited in the same order as counting each argument's cost up from 1.
      */
-    splits(nts, budget, list, f) {
+    splits(nts, budget, list, costsAt, f) {
         const n = nts.length;
         if (n === 0)
             return;
+        const cands = [];
+        for (let i = 0; i < n; i++) {
+            const c = costsAt(i);
+            if (c.length === 0)
+                return;
+            cands.push(c);
+        }
+        // rest[i] = the least total cost of arguments i..n-1.
+        const rest = new Array(n + 1).fill(0);
+        for (let i = n - 1; i >= 0; i--)
+            rest[i] = rest[i + 1] + Math.max(1, cands[i][0]);
+        if (rest[0] > budget)
+            return;
         const costs = new Array(n).fill(0);
         const lists = new Array(n).fill(EMPTY_LIST);
-        const cache = Array.from({ length: n }, () => []);
+        // With three or more arguments the same (argument, cost) recurs across splits: lists are computed once.
+        const cache = n > 2 ? Array.from({ length: n }, () => []) : undefined;
         const get = (i, k) => {
+            if (!cache)
+                return list(i, k);
             const row = cache[i];
             let l = row[k];
             if (!l) {
@@ -3974,7 +4085,14 @@ class Enumerator {
                 }
                 return;
             }
-            for (let k = 1; k <= left - (n - 1 - i); k++) {
+            const c = cands[i];
+            const max = left - rest[i + 1];
+            for (let j = 0; j < c.length; j++) {
+                const k = c[j];
+                if (k < 1)
+                    continue;
+                if (k > max)
+                    break;
                 const l = get(i, k);
                 if (l.length === 0)
                     continue;
@@ -3985,16 +4103,45 @@ class Enumerator {
         };
         go(0, budget);
     }
+    /**
+     * The costs at which argument `arg` of production `pi` can have candidates in `bank`: the costs of nonterminal
+     * `nt`'s buckets, and those shifted by the parent-conditioned deltas of its bigram edges (see argList).
+     */
+    argCosts(bank, pi, arg, nt) {
+        const base = bank.costsOf(nt);
+        const deltas = this.edgeDeltas[pi]?.[arg];
+        if (!deltas || base.length === 0)
+            return base;
+        const out = new Set(base);
+        for (const d of deltas)
+            for (const c of base)
+                out.add(c + d);
+        return [...out].sort((a, b) => a - b);
+    }
     enumerateOp(ctx, pi, p, budget) {
-        const impl = guardedImpl(p.prim.impl, p.args.length);
+        let impl = this.impls[pi];
+        if (impl === undefined) {
+            impl = guardedImpl(p.prim.impl, p.args.length) ?? null;
+            this.impls[pi] = impl;
+        }
         if (!impl)
             return;
         const bank = ctx.bank;
         if (p.args.length === 1) {
-            this.loop1(ctx, pi, p, budget, impl, this.argList(bank, pi, 0, p.args[0], budget));
+            const list = this.argList(bank, pi, 0, p.args[0], budget);
+            if (list.length > 0)
+                this.loop1(ctx, pi, p, budget, impl, list);
             return;
         }
-        this.splits(p.args, budget, (i, k) => this.argList(bank, pi, i, p.args[i], k), (costs, lists) => {
+        if (!this.edges[pi]) {
+            // The cheapest arguments already cost more than the budget: nothing to split (the common case at low levels).
+            let least = 0;
+            for (const nt of p.args)
+                least += bank.costsOf(nt)[0] ?? Infinity;
+            if (least > budget)
+                return;
+        }
+        this.splits(p.args, budget, (i, k) => this.argList(bank, pi, i, p.args[i], k), (i) => this.argCosts(bank, pi, i, p.args[i]), (costs, lists) => {
             if (p.args.length === 2)
                 this.loop2(ctx, pi, p, costs, impl, lists);
             else if (p.prim.select && p.args.length === 3)
@@ -4408,7 +4555,7 @@ class Enumerator {
             const rest = budget - src.cost;
             if (rest < p.bodies.length)
                 continue;
-            this.splits(p.bodies, rest, (i, k) => this.argList(L.bank, pi, i + 1, p.bodies[i], k), (costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost));
+            this.splits(p.bodies, rest, (i, k) => this.argList(L.bank, pi, i + 1, p.bodies[i], k), (i) => this.argCosts(L.bank, pi, i + 1, p.bodies[i]), (_costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost));
         }
     }
     hofLoop(L, pi, p, bodyLists, level) {
@@ -4830,18 +4977,20 @@ function iterValues(v) {
         return v.keys;
     return [];
 }
-/** Cost of a bound loop variable of nonterminal `nt`: like the cheapest variable production, else a default. */
-function boundVarCost(g, nt) {
-    let best = Infinity;
-    for (const p of g.prods)
-        if (p.lhs === nt && p.kind === "var" && p.cost < best)
-            best = p.cost;
-    if (best === Infinity) {
-        for (const p of g.prods)
-            if (p.lhs === nt && p.cost < best)
-                best = p.cost;
+/** Cost of a bound loop variable per nonterminal: like the cheapest variable production, else the cheapest production, else a default. */
+function boundVarCosts(g) {
+    const bestVar = g.nts.map(() => Infinity);
+    const bestAny = g.nts.map(() => Infinity);
+    for (const p of g.prods) {
+        if (p.kind === "var" && p.cost < bestVar[p.lhs])
+            bestVar[p.lhs] = p.cost;
+        if (p.cost < bestAny[p.lhs])
+            bestAny[p.lhs] = p.cost;
     }
-    return best === Infinity ? 4 : Math.max(1, best - BOUND_COST_BITS);
+    return g.nts.map((_, nt) => {
+        const best = bestVar[nt] !== Infinity ? bestVar[nt] : bestAny[nt];
+        return best === Infinity ? 4 : Math.max(1, best - BOUND_COST_BITS);
+    });
 }
 const CHEAP = new Set(["int", "float", "bool"]);
 /** Memoize a production unless all its types are plain numbers or bools (cheaper to recompute than to look up). */
@@ -5038,10 +5187,12 @@ function buildPythonGrammar(problem, weights, opts = {}) {
         if (has(seed.type))
             draft.push({ p: { kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" }, w: SEED_WEIGHT + (weights.prim.get("seed") ?? 0) });
     }
-    for (const prim of opts.prims ?? PYTHON_PRIMS) {
+    const prims = opts.prims ?? PYTHON_PRIMS;
+    const instances = instancesFor(prims, universe, has);
+    prims.forEach((prim, k) => {
         const w = primWeight(prim, tokens, weights, opts.base ?? "hand");
         const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.base ?? "hand");
-        for (const inst of instantiate(prim, universe, has)) {
+        for (const inst of instances[k]) {
             if (prim.hof) {
                 draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w, base });
             }
@@ -5049,11 +5200,30 @@ function buildPythonGrammar(problem, weights, opts = {}) {
                 draft.push({ p: { kind: "op", lhs: nt(inst.ret), prim, args: inst.args.map(nt), key: prim.name }, w, base });
             }
         }
-    }
+    });
     keepOperatorMass(draft);
     const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
     const prods = draft.map((d, i) => ({ ...d.p, cost: costs[i] ?? 1 }));
     return { nts, prods, start: nt(problem.returns), ntIndex };
+}
+/** Instantiations per primitive table and type universe: they depend on nothing else, and specs share universes. */
+const INSTANCE_CACHE = new WeakMap();
+const INSTANCE_CACHE_SIZE = 256;
+function instancesFor(prims, universe, has) {
+    let byUniverse = INSTANCE_CACHE.get(prims);
+    if (!byUniverse) {
+        byUniverse = new Map();
+        INSTANCE_CACHE.set(prims, byUniverse);
+    }
+    const key = universe.map(typeKey).join(",");
+    let out = byUniverse.get(key);
+    if (!out) {
+        out = prims.map((prim) => instantiate(prim, universe, has));
+        if (byUniverse.size >= INSTANCE_CACHE_SIZE)
+            byUniverse.clear();
+        byUniverse.set(key, out);
+    }
+    return out;
 }
 /**
  * Learned weights redistribute probability among a nonterminal's operators; they do not move it between operators

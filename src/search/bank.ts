@@ -55,11 +55,29 @@ export class F64Vec {
   }
 }
 
-/** FNV-1a over the 32-bit halves of `n` doubles starting at double offset `off`, finalized with a murmur3 mix. */
-export function hashBits(bits: Int32Array, off: number, n: number, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) | 0;
-  const end = 2 * (off + n);
-  for (let i = 2 * off; i < end; i++) h = Math.imul(h ^ (bits[i] as number), 0x01000193);
+/*
+ * Vector fingerprints: two independent 32-bit hashes over the 32-bit halves of a vector's doubles.
+ *
+ * Each word goes through a full mixing round before it is combined (murmur3's block round for the first hash, an
+ * xxHash32-style round for the second). A plain multiply chain (FNV over whole words) is not enough: multiplying by
+ * an odd constant only carries a difference upward, so a flipped sign bit stays the top bit and two of them cancel
+ * ((0, 7, -4) and (0, -7, 4) collided in both hashes for every seed). The rotations bring high bits down.
+ */
+const M1 = 0xcc9e2d51 | 0;
+const M2 = 0x1b873593 | 0;
+const X1 = 0x9e3779b1 | 0;
+const X2 = 0x85ebca77 | 0;
+
+function basis1(seed: number): number {
+  return (0x811c9dc5 ^ seed) | 0;
+}
+
+function basis2(seed: number): number {
+  return (0x27d4eb2f ^ Math.imul(seed, 0x165667b1)) | 0;
+}
+
+function fmix1(h: number, n: number): number {
+  h ^= n;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -67,15 +85,8 @@ export function hashBits(bits: Int32Array, off: number, n: number, seed: number)
   return (h ^ (h >>> 16)) | 0;
 }
 
-/**
- * A second 32-bit hash of the same words, independent of hashBits (another FNV basis and prime, another finalizer):
- * with hashBits it makes a 64-bit fingerprint of a vector. Both are one multiply per word, so the two chains run
- * side by side (see hashBatch).
- */
-export function hashBits2(bits: Int32Array, off: number, n: number, seed: number): number {
-  let h = (0x9e3779b9 ^ Math.imul(seed, 0x27d4eb2d)) | 0;
-  const end = 2 * (off + n);
-  for (let i = 2 * off; i < end; i++) h = Math.imul(h ^ (bits[i] as number), 0x2127599b);
+function fmix2(h: number, n: number): number {
+  h = (h + n) | 0;
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
@@ -83,33 +94,60 @@ export function hashBits2(bits: Int32Array, off: number, n: number, seed: number
   return (h ^ (h >>> 15)) | 0;
 }
 
+/** The first fingerprint hash of `n` doubles starting at double offset `off` (`bits` is their Int32 view). */
+export function hashBits(bits: Int32Array, off: number, n: number, seed: number): number {
+  let h = basis1(seed);
+  const end = 2 * (off + n);
+  for (let i = 2 * off; i < end; i++) {
+    let k = Math.imul(bits[i] as number, M1);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, M2);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  return fmix1(h, 2 * n);
+}
+
+/**
+ * The second fingerprint hash of the same words, independent of hashBits (other constants, rounds and finalizer):
+ * with hashBits it makes a 64-bit fingerprint of a vector.
+ */
+export function hashBits2(bits: Int32Array, off: number, n: number, seed: number): number {
+  let h = basis2(seed);
+  const end = 2 * (off + n);
+  for (let i = 2 * off; i < end; i++) {
+    h = (h + Math.imul(bits[i] as number, X2)) | 0;
+    h = (h << 13) | (h >>> 19);
+    h = Math.imul(h, X1);
+  }
+  return fmix2(h, 2 * n);
+}
+
 /**
  * hashBits and hashBits2 of `n` vectors of `rows` doubles each, stored one after another in `bits` (the Int32 view
  * of their bytes), in one pass over the words: `h[k]`, `h2[k]` are exactly hashBits(bits, k * rows, rows, seed) and
- * hashBits2(bits, k * rows, rows, seed).
+ * hashBits2(bits, k * rows, rows, seed). The two chains are independent, so the processor runs them side by side.
  */
 export function hashBatch(bits: Int32Array, n: number, rows: number, seed: number, h: Int32Array, h2: Int32Array): void {
-  const b0 = (0x811c9dc5 ^ seed) | 0;
-  const c0 = (0x9e3779b9 ^ Math.imul(seed, 0x27d4eb2d)) | 0;
+  const b1 = basis1(seed);
+  const b2 = basis2(seed);
   for (let k = 0; k < n; k++) {
-    let a = b0;
-    let c = c0;
+    let a = b1;
+    let c = b2;
     const end = 2 * (k + 1) * rows;
     for (let i = 2 * k * rows; i < end; i++) {
       const w = bits[i] as number;
-      a = Math.imul(a ^ w, 0x01000193);
-      c = Math.imul(c ^ w, 0x2127599b);
+      let x = Math.imul(w, M1);
+      x = (x << 15) | (x >>> 17);
+      a ^= Math.imul(x, M2);
+      a = (a << 13) | (a >>> 19);
+      a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+      c = (c + Math.imul(w, X2)) | 0;
+      c = (c << 13) | (c >>> 19);
+      c = Math.imul(c, X1);
     }
-    a ^= a >>> 16;
-    a = Math.imul(a, 0x85ebca6b);
-    a ^= a >>> 13;
-    a = Math.imul(a, 0xc2b2ae35);
-    h[k] = a ^ (a >>> 16);
-    c ^= c >>> 15;
-    c = Math.imul(c, 0x2c1b3c6d);
-    c ^= c >>> 12;
-    c = Math.imul(c, 0x297a2d39);
-    h2[k] = c ^ (c >>> 15);
+    h[k] = fmix1(a, 2 * rows);
+    h2[k] = fmix2(c, 2 * rows);
   }
 }
 
@@ -121,7 +159,7 @@ export function hashBatch(bits: Int32Array, n: number, rows: number, seed: numbe
  * candidate (a missed program, never a wrong one: programs are checked on the examples).
  */
 class OETable {
-  private slots = new Int32Array(1024);
+  private slots = new Int32Array(256);
   private count = 0;
 
   /** The entry with this fingerprint, or -1. */
@@ -177,25 +215,27 @@ class OETable {
 /** Storage for one context's entries. `rows` is the length of every value vector. */
 export class Bank {
   readonly vals: F64Vec;
-  readonly nt = new IntVec();
-  readonly cost = new IntVec();
+  readonly nt = new IntVec(256);
+  readonly cost = new IntVec(256);
   /** Production index, or a negative code for bound variables (-1 - index). */
-  readonly prod = new IntVec();
+  readonly prod = new IntVec(256);
   /** Offset of each entry's children in `kids` (children are entry indices; see Enumerator for HOF layout). */
-  readonly kidOff = new IntVec();
-  readonly kids = new IntVec();
+  readonly kidOff = new IntVec(256);
+  readonly kids = new IntVec(256);
   /**
    * 1 when every row of the entry's vector is a number within ±(2^53 - 1) (no NaN error marker, no boxed
    * bigint): integer loops then run on such entries without per-row checks of their inputs.
    */
-  readonly plain = new IntVec();
+  readonly plain = new IntVec(256);
   /** buckets[nt][cost] = entries of that nonterminal and cost, in insertion order. */
   readonly buckets: number[][][];
   /**
    * The same buckets' value vectors, contiguous (entry k of the bucket at offset k * rows): the inner loops scan
    * these sequentially instead of jumping around the bank.
    */
-  readonly bucketVals: F64Vec[][];
+  readonly bucketVals: (F64Vec | undefined)[][];
+  /** costs[nt] = the costs whose buckets hold entries, ascending (the enumerator splits budgets over these only). */
+  private readonly costLists: number[][];
   /** Entries by (nonterminal, cost, root production) for the roots in `indexedRoots` (parent-conditioned costs). */
   private readonly byRoot = new Map<number, number[]>();
   private readonly tables: OETable[];
@@ -206,9 +246,10 @@ export class Bank {
     /** 1 for root productions (by index; bound variables use the last slot) that need the byRoot index. */
     private readonly indexedRoots?: Uint8Array,
   ) {
-    this.vals = new F64Vec(Math.max(1024, rows * 256));
+    this.vals = new F64Vec(Math.max(256, rows * 64));
     this.buckets = Array.from({ length: ntCount }, () => []);
     this.bucketVals = Array.from({ length: ntCount }, () => []);
+    this.costLists = Array.from({ length: ntCount }, () => []);
     this.tables = Array.from({ length: ntCount }, () => new OETable());
   }
 
@@ -255,11 +296,20 @@ export class Bank {
     this.plain.push(plain);
     (this.tables[nt] as OETable).insert(h, h2, e);
     const byCost = this.buckets[nt] as number[][];
-    const vecs = this.bucketVals[nt] as F64Vec[];
-    while (byCost.length <= cost) byCost.push([]);
-    while (vecs.length <= cost) vecs.push(new F64Vec(Math.max(16, this.rows * 4)));
-    (byCost[cost] as number[]).push(e);
-    const bv = vecs[cost] as F64Vec;
+    const vecs = this.bucketVals[nt] as (F64Vec | undefined)[];
+    while (byCost.length <= cost) byCost.push(EMPTY_BUCKET);
+    let bucket = byCost[cost] as number[];
+    if (bucket === EMPTY_BUCKET) {
+      bucket = [];
+      byCost[cost] = bucket;
+      insertSorted(this.costLists[nt] as number[], cost);
+    }
+    bucket.push(e);
+    let bv = vecs[cost];
+    if (!bv) {
+      bv = new F64Vec(Math.max(16, this.rows * 4));
+      vecs[cost] = bv;
+    }
     const bat = bv.reserve(R);
     const bdata = bv.data;
     for (let r = 0; r < R; r++) bdata[bat + r] = vec[voff + r] as number;
@@ -294,6 +344,11 @@ export class Bank {
     return this.buckets[nt]?.[cost] ?? EMPTY;
   }
 
+  /** The costs at which nonterminal `nt` has entries, ascending (owned by the bank: do not modify). */
+  costsOf(nt: number): readonly number[] {
+    return this.costLists[nt] ?? EMPTY;
+  }
+
   kidsOf(entry: number): number[] {
     const start = this.kidOff.data[entry] as number;
     const end = entry + 1 < this.size ? (this.kidOff.data[entry + 1] as number) : this.kids.length;
@@ -307,5 +362,13 @@ export class Bank {
 }
 
 const EMPTY: readonly number[] = [];
+/** Placeholder of a cost with no entries yet (shared, never pushed to). */
+const EMPTY_BUCKET: number[] = [];
+
+function insertSorted(xs: number[], x: number): void {
+  let i = xs.length;
+  while (i > 0 && (xs[i - 1] as number) > x) i--;
+  xs.splice(i, 0, x);
+}
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const EMPTY_F64 = new Float64Array(0);

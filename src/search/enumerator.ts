@@ -77,6 +77,11 @@ export type MainListener = (entry: number, vec: Float64Array) => void;
 
 const BOUND_COST_BITS = 1;
 
+/** Production kinds as the level loop sees them. */
+const PK_LEAF = 0;
+const PK_OP = 1;
+const PK_HOF = 2;
+
 /** Candidates per batch in the integer and conditional loops (see flushBatch). */
 const BATCH = 32;
 /** Most arguments of a batched candidate. */
@@ -129,6 +134,16 @@ export class Enumerator {
   private readonly edgeMask: (readonly (Uint8Array | undefined)[] | undefined)[];
   /** Root productions any parent re-prices (indexed by the banks); the last slot stands for bound variables. */
   private readonly indexedRoots: Uint8Array;
+  /** Productions a level visits, in grammar order: in the main context, and in comprehension contexts. */
+  private readonly mainOrder: Int32Array;
+  private readonly ctxOrder: Int32Array;
+  /** Per production: its cost and kind (PK_*), in flat arrays (the level loop reads nothing else). */
+  private readonly prodCost: Int32Array;
+  private readonly prodKind: Uint8Array;
+  /** Per production: its semantics wrapped by guardedImpl (null: none), made on first use. */
+  private readonly impls: (Impl | null | undefined)[] = [];
+  /** Per [production][argument]: the distinct cost deltas of its bigram edges (see argCosts). */
+  private readonly edgeDeltas: (readonly (readonly number[] | undefined)[] | undefined)[];
 
   constructor(
     readonly grammar: Grammar,
@@ -144,16 +159,29 @@ export class Enumerator {
       const k = this.kinds[this.paramNt(name)] ?? Kind.REF;
       return Float64Array.from(inputs, (row) => encode(k, row[p] ?? null, this.interner));
     });
-    this.boundCost = grammar.nts.map((_, i) => boundVarCost(grammar, i));
+    this.boundCost = boundVarCosts(grammar);
     this.minCostByNt = grammar.nts.map(() => Infinity);
     this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(grammar, p) ? new IdMemo(p.args.length as 1 | 2) : undefined));
     this.isConstProd = Uint8Array.from(grammar.prods, (p) => (p.kind === "const" ? 1 : 0));
+    this.prodCost = Int32Array.from(grammar.prods, (p) => p.cost);
+    this.prodKind = Uint8Array.from(grammar.prods, (p) => (p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF));
+    const main: number[] = [];
+    const inner: number[] = [];
+    grammar.prods.forEach((p, pi) => {
+      // Seeds and comprehensions are built in the main context only; skipInMain productions everywhere else.
+      if (p.kind !== "op" || !limits.skipInMain?.(p)) main.push(pi);
+      if (p.kind !== "seed" && p.kind !== "hof") inner.push(pi);
+    });
+    this.mainOrder = Int32Array.from(main);
+    this.ctxOrder = Int32Array.from(inner);
     this.sourceNts = new Set(grammar.prods.flatMap((p) => (p.kind === "hof" ? [p.source] : [])));
-    this.minHofCost = grammar.nts.map((_, nt) => Math.min(...grammar.prods.map((p) => (p.kind === "hof" && p.source === nt ? p.cost : Infinity))));
+    this.minHofCost = grammar.nts.map(() => Infinity);
+    for (const p of grammar.prods) if (p.kind === "hof" && p.cost < (this.minHofCost[p.source] as number)) this.minHofCost[p.source] = p.cost;
     const bi = bigramTables(grammar, limits.bigram);
     this.edges = bi.edges;
     this.edgeMask = bi.masks;
     this.indexedRoots = bi.roots;
+    this.edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
     const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
     const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
     this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0 });
@@ -240,24 +268,25 @@ export class Enumerator {
 
   private enumerateLevel(ctx: Ctx, level: number): void {
     const prods = this.grammar.prods;
-    for (let pi = 0; pi < prods.length; pi++) {
-      const p = prods[pi] as Production;
-      switch (p.kind) {
-        case "var":
-          if (p.cost === level) this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.varVals(ctx, p.name));
+    const order = ctx.id === 0 ? this.mainOrder : this.ctxOrder;
+    const cost = this.prodCost;
+    const kind = this.prodKind;
+    for (let i = 0; i < order.length; i++) {
+      const pi = order[i] as number;
+      const c = cost[pi] as number;
+      switch (kind[pi]) {
+        case PK_LEAF:
+          if (c === level) {
+            const p = prods[pi] as Production & { kind: "var" | "const" | "seed" };
+            const vals = p.kind === "var" ? this.varVals(ctx, p.name) : p.kind === "const" ? this.constVals(ctx, p.lhs, p.value) : this.seedVals(p.lhs, p.expr);
+            this.offer(ctx, pi, p.lhs, level, NO_KIDS, vals);
+          }
           break;
-        case "const":
-          if (p.cost === level) this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.constVals(ctx, p.lhs, p.value));
+        case PK_OP:
+          if (level > c) this.enumerateOp(ctx, pi, prods[pi] as Production & { kind: "op" }, level - c);
           break;
-        case "seed":
-          if (p.cost === level && ctx.id === 0) this.offer(ctx, pi, p.lhs, level, NO_KIDS, this.seedVals(p.lhs, p.expr));
-          break;
-        case "op":
-          if (level > p.cost && !(ctx.id === 0 && this.limits.skipInMain?.(p))) this.enumerateOp(ctx, pi, p, level - p.cost);
-          break;
-        case "hof":
-          if (ctx.id === 0 && level > p.cost) this.enumerateHof(pi, p, level - p.cost);
-          break;
+        default:
+          if (level > c) this.enumerateHof(pi, prods[pi] as Production & { kind: "hof" }, level - c);
       }
     }
     ctx.bound.forEach((b, i) => {
@@ -298,15 +327,29 @@ export class Enumerator {
 
   /**
    * Every way to give each argument a cost summing to `budget` such that every argument has candidates at its
-   * cost (`list(i, k)` gives them; lists are computed once per call).
+   * cost (`list(i, k)` gives them). Only the costs in `costsAt(i)` are tried for argument i (a superset of the
+   * costs where it has candidates, ascending), so the work per call follows the bank's distinct costs, not the
+   * budget. Splits are visited in the same order as counting each argument's cost up from 1.
    */
-  private splits(nts: readonly number[], budget: number, list: (i: number, k: number) => readonly number[], f: (costs: number[], lists: (readonly number[])[]) => void): void {
+  private splits(nts: readonly number[], budget: number, list: (i: number, k: number) => readonly number[], costsAt: (i: number) => readonly number[], f: (costs: number[], lists: (readonly number[])[]) => void): void {
     const n = nts.length;
     if (n === 0) return;
+    const cands: (readonly number[])[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = costsAt(i);
+      if (c.length === 0) return;
+      cands.push(c);
+    }
+    // rest[i] = the least total cost of arguments i..n-1.
+    const rest = new Array<number>(n + 1).fill(0);
+    for (let i = n - 1; i >= 0; i--) rest[i] = (rest[i + 1] as number) + Math.max(1, (cands[i] as readonly number[])[0] as number);
+    if ((rest[0] as number) > budget) return;
     const costs: number[] = new Array<number>(n).fill(0);
     const lists: (readonly number[])[] = new Array<readonly number[]>(n).fill(EMPTY_LIST);
-    const cache: (readonly number[] | undefined)[][] = Array.from({ length: n }, () => []);
+    // With three or more arguments the same (argument, cost) recurs across splits: lists are computed once.
+    const cache: (readonly number[] | undefined)[][] | undefined = n > 2 ? Array.from({ length: n }, () => []) : undefined;
     const get = (i: number, k: number): readonly number[] => {
+      if (!cache) return list(i, k);
       const row = cache[i] as (readonly number[] | undefined)[];
       let l = row[k];
       if (!l) {
@@ -325,7 +368,12 @@ export class Enumerator {
         }
         return;
       }
-      for (let k = 1; k <= left - (n - 1 - i); k++) {
+      const c = cands[i] as readonly number[];
+      const max = left - (rest[i + 1] as number);
+      for (let j = 0; j < c.length; j++) {
+        const k = c[j] as number;
+        if (k < 1) continue;
+        if (k > max) break;
         const l = get(i, k);
         if (l.length === 0) continue;
         costs[i] = k;
@@ -336,15 +384,39 @@ export class Enumerator {
     go(0, budget);
   }
 
+  /**
+   * The costs at which argument `arg` of production `pi` can have candidates in `bank`: the costs of nonterminal
+   * `nt`'s buckets, and those shifted by the parent-conditioned deltas of its bigram edges (see argList).
+   */
+  private argCosts(bank: Bank, pi: number, arg: number, nt: number): readonly number[] {
+    const base = bank.costsOf(nt);
+    const deltas = this.edgeDeltas[pi]?.[arg];
+    if (!deltas || base.length === 0) return base;
+    const out = new Set<number>(base);
+    for (const d of deltas) for (const c of base) out.add(c + d);
+    return [...out].sort((a, b) => a - b);
+  }
+
   private enumerateOp(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number): void {
-    const impl = guardedImpl(p.prim.impl, p.args.length);
+    let impl = this.impls[pi];
+    if (impl === undefined) {
+      impl = guardedImpl(p.prim.impl, p.args.length) ?? null;
+      this.impls[pi] = impl;
+    }
     if (!impl) return;
     const bank = ctx.bank;
     if (p.args.length === 1) {
-      this.loop1(ctx, pi, p, budget, impl, this.argList(bank, pi, 0, p.args[0] as number, budget));
+      const list = this.argList(bank, pi, 0, p.args[0] as number, budget);
+      if (list.length > 0) this.loop1(ctx, pi, p, budget, impl, list);
       return;
     }
-    this.splits(p.args, budget, (i, k) => this.argList(bank, pi, i, p.args[i] as number, k), (costs, lists) => {
+    if (!this.edges[pi]) {
+      // The cheapest arguments already cost more than the budget: nothing to split (the common case at low levels).
+      let least = 0;
+      for (const nt of p.args) least += bank.costsOf(nt)[0] ?? Infinity;
+      if (least > budget) return;
+    }
+    this.splits(p.args, budget, (i, k) => this.argList(bank, pi, i, p.args[i] as number, k), (i) => this.argCosts(bank, pi, i, p.args[i] as number), (costs, lists) => {
       if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl, lists);
       else if (p.prim.select && p.args.length === 3) this.loopSelect(ctx, pi, p, costs, lists);
       else this.loopN(ctx, pi, p, costs, impl, lists);
@@ -731,7 +803,13 @@ export class Enumerator {
       if (src.nt !== p.source || (src.binder !== "both" && src.binder !== binder)) continue;
       const rest = budget - src.cost;
       if (rest < p.bodies.length) continue;
-      this.splits(p.bodies, rest, (i, k) => this.argList(L.bank, pi, i + 1, p.bodies[i] as number, k), (costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost));
+      this.splits(
+        p.bodies,
+        rest,
+        (i, k) => this.argList(L.bank, pi, i + 1, p.bodies[i] as number, k),
+        (i) => this.argCosts(L.bank, pi, i + 1, p.bodies[i] as number),
+        (_costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost),
+      );
     }
   }
 
@@ -1146,14 +1224,18 @@ function iterValues(v: Result): readonly Value[] {
   return [];
 }
 
-/** Cost of a bound loop variable of nonterminal `nt`: like the cheapest variable production, else a default. */
-function boundVarCost(g: Grammar, nt: number): number {
-  let best = Infinity;
-  for (const p of g.prods) if (p.lhs === nt && p.kind === "var" && p.cost < best) best = p.cost;
-  if (best === Infinity) {
-    for (const p of g.prods) if (p.lhs === nt && p.cost < best) best = p.cost;
+/** Cost of a bound loop variable per nonterminal: like the cheapest variable production, else the cheapest production, else a default. */
+function boundVarCosts(g: Grammar): number[] {
+  const bestVar = g.nts.map(() => Infinity);
+  const bestAny = g.nts.map(() => Infinity);
+  for (const p of g.prods) {
+    if (p.kind === "var" && p.cost < (bestVar[p.lhs] as number)) bestVar[p.lhs] = p.cost;
+    if (p.cost < (bestAny[p.lhs] as number)) bestAny[p.lhs] = p.cost;
   }
-  return best === Infinity ? 4 : Math.max(1, best - BOUND_COST_BITS);
+  return g.nts.map((_, nt) => {
+    const best = bestVar[nt] !== Infinity ? (bestVar[nt] as number) : (bestAny[nt] as number);
+    return best === Infinity ? 4 : Math.max(1, best - BOUND_COST_BITS);
+  });
 }
 
 const CHEAP = new Set(["int", "float", "bool"]);

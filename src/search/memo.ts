@@ -12,12 +12,14 @@ export class IdMemo {
     private readonly arity: 1 | 2,
     private readonly limit = 1 << 20,
   ) {
-    this.keys = new Int32Array(1024 * arity).fill(EMPTY);
-    this.vals = new Float64Array(1024);
+    // Allocated on the first set: most productions of a grammar never memoize anything in a short search.
+    this.keys = NO_KEYS;
+    this.vals = NO_VALS;
   }
 
   /** The memoized encoded result for (a, b) (b ignored for arity 1), or undefined. Keys must not be EMPTY. */
   get(a: number, b: number): number | undefined {
+    if (this.count === 0) return undefined;
     const mask = this.vals.length - 1;
     const k = this.keys;
     if (this.arity === 1) {
@@ -35,7 +37,10 @@ export class IdMemo {
   }
 
   set(a: number, b: number, id: number): void {
-    if ((this.count + 1) * 2 > this.vals.length) {
+    if (this.vals.length === 0) {
+      this.keys = new Int32Array(INITIAL * this.arity).fill(EMPTY);
+      this.vals = new Float64Array(INITIAL);
+    } else if ((this.count + 1) * 2 > this.vals.length) {
       if (this.vals.length >= this.limit) this.clear();
       else this.grow();
     }
@@ -73,6 +78,10 @@ export class IdMemo {
     }
   }
 }
+
+const INITIAL = 256;
+const NO_KEYS = new Int32Array(0);
+const NO_VALS = new Float64Array(0);
 
 /** The key value marking an empty slot (keys are ids or small ints; this one never occurs as either). */
 export const EMPTY = -2147483648;

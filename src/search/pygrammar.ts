@@ -50,21 +50,44 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
   for (const seed of opts.seeds ?? []) {
     if (has(seed.type)) draft.push({ p: { kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" }, w: SEED_WEIGHT + (weights.prim.get("seed") ?? 0) });
   }
-  for (const prim of opts.prims ?? PYTHON_PRIMS) {
+  const prims = opts.prims ?? PYTHON_PRIMS;
+  const instances = instancesFor(prims, universe, has);
+  prims.forEach((prim, k) => {
     const w = primWeight(prim, tokens, weights, opts.base ?? "hand");
     const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.base ?? "hand");
-    for (const inst of instantiate(prim, universe, has)) {
+    for (const inst of instances[k] as Instances) {
       if (prim.hof) {
         draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w, base });
       } else {
         draft.push({ p: { kind: "op", lhs: nt(inst.ret), prim, args: inst.args.map(nt), key: prim.name }, w, base });
       }
     }
-  }
+  });
   keepOperatorMass(draft);
   const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
   const prods = draft.map((d, i) => ({ ...d.p, cost: costs[i] ?? 1 }) as Production);
   return { nts, prods, start: nt(problem.returns), ntIndex };
+}
+
+type Instances = ReturnType<typeof instantiate>;
+/** Instantiations per primitive table and type universe: they depend on nothing else, and specs share universes. */
+const INSTANCE_CACHE = new WeakMap<readonly Primitive[], Map<string, Instances[]>>();
+const INSTANCE_CACHE_SIZE = 256;
+
+function instancesFor(prims: readonly Primitive[], universe: readonly Type[], has: (t: Type) => boolean): Instances[] {
+  let byUniverse = INSTANCE_CACHE.get(prims);
+  if (!byUniverse) {
+    byUniverse = new Map();
+    INSTANCE_CACHE.set(prims, byUniverse);
+  }
+  const key = universe.map(typeKey).join(",");
+  let out = byUniverse.get(key);
+  if (!out) {
+    out = prims.map((prim) => instantiate(prim, universe, has));
+    if (byUniverse.size >= INSTANCE_CACHE_SIZE) byUniverse.clear();
+    byUniverse.set(key, out);
+  }
+  return out;
 }
 
 /**
