@@ -1,84 +1,108 @@
 /**
- * Learning curve on unseen tasks: weights learned from a fixed train half of the public training data against
- * uniform weights, at the same per-task budget, on the held-out half.
+ * Learning curve on unseen tasks (issue 4): weights learned from a fixed train half of the public training data
+ * against uniform weights, at the same per-task budget, on the held-out half.
  *
- *   npm run bench -- learning [--timeout 5] [--jobs 2] [--limit N] [--set all|mbpp|euphony] [--dump rows.json]
- *                              [--base hand|flat]
+ *   npm run bench -- learning [--set all|mbpp|euphony] [--timeout 3] [--jobs 2] [--limit N] [--base flat|hand]
+ *                              [--rounds 1] [--reuse] [--split heldout|validation] [--train-cache FILE] [--dump rows.json]
  *
- * --base flat compares with the unguided engine: every primitive the same prior cost and no description hints,
- * under both rows (the literal "uniform weights"). --base hand (default) keeps the hand-set costs and the
- * lexicon's hints under both rows, so the learned row must beat hand tuning.
+ * MBPP dev: each task is searched on its first asserts and the last one is held out (as `aurora bench mbpp
+ * --holdout 1` does); a task counts as solved when the program also passes the held-out assert (checked with the
+ * interpreter, whose semantics are Python's), so a coincidence that fits the searched asserts does not count.
+ * Train = even task ids, held out = odd task ids. What the learned row knows comes from the train half only:
+ *   - the train tasks' reference solutions, as fragments (their expressions say which primitives go with a task's
+ *     features; they are loops, not programs of the DSL's shape),
+ *   - Aurora-X's own solutions of the train tasks: the train half is first run with uniform weights, exactly as the
+ *     uniform row runs, and the programs that pass their held-out assert become training programs (a corpus after
+ *     one run). With --rounds N, rounds 2..N re-run the unsolved train tasks with what was learned and learn again.
+ * EuPhony's string training set: train = even files in name order (their reference programs, whole programs),
+ * held out = odd files, searched within their own grammars; solved = consistent with every constraint.
  *
- * MBPP dev: train = even task ids (their reference solutions' expressions), held out = odd task ids (searched on
- * all their asserts). Prints solved counts and median time-to-solve for both configurations.
+ * --split validation tunes without touching the held-out half: it learns from the quarter of the tasks with ids
+ * (files) = 0 mod 4 and evaluates on those = 2 mod 4, all inside the train half.
+ *
+ * Both rows of a task are submitted together, so they run side by side under the same machine load. --base flat
+ * (default) compares with the unguided engine: every primitive the same prior cost and no description hints under
+ * both rows (the literal "uniform weights"). --base hand keeps the hand-set costs and the lexicon's hints under both
+ * rows, so the learned row must beat hand tuning. --reuse adds a row that also retrieves the train corpus's programs
+ * (tried first) and their subprograms (seeds), as `aurora run` does.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SearchPool } from "../src/app/pool.js";
+import { exprSize, type Expr } from "../src/dsl/expr.js";
 import { PYTHON_PRIMS } from "../src/dsl/prims/index.js";
-import type { Expr } from "../src/dsl/expr.js";
 import { SMT_PRIMS } from "../src/dsl/prims/smt.js";
-import { learnWeights, neighborBoosts, treeOfExpr, weightsFromJson, weightsToJson, withBoosts, type TrainingProgram, type WeightsJson } from "../src/learn/weights.js";
-import { parseSygus } from "../src/spec/sygus.js";
-import type { BaseCosts } from "../src/search/weights.js";
-import { exprSize } from "../src/dsl/expr.js";
 import { exprFromJson, exprToJson, type ExprJson } from "../src/dsl/serialize.js";
+import { isError, pyEq, type Value } from "../src/dsl/values.js";
 import { exprToPython } from "../src/emit/python.js";
-import { recordKey, type CorpusRecord } from "../src/learn/record.js";
-import { rankRecords, reuseFor } from "../src/learn/reuse.js";
+import { run as interpret } from "../src/eval/interp.js";
 import { recordOf } from "../src/corpus/run-records.js";
+import { recordKey } from "../src/learn/record.js";
+import { rankRecords, reuseFor } from "../src/learn/reuse.js";
+import { learnWeights, treeOfExpr, weightsToJson, type TrainingProgram, type WeightsJson } from "../src/learn/weights.js";
+import { intermediateTypes, signatureClass, specFeatures } from "../src/search/features.js";
+import type { BaseCosts } from "../src/search/weights.js";
 import { parseMbpp } from "../src/spec/mbpp.js";
 import type { Problem } from "../src/spec/problem.js";
-import { mbppTrees, toTraining } from "../scripts/mbpp-trees.js";
+import { parseSygus } from "../src/spec/sygus.js";
+import { mbppProblems, mbppTrees, toTraining } from "../scripts/mbpp-trees.js";
 
 const shared = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..", "..", "shared", "benchmarks");
 
 interface Row {
+  /** Solved: fits the searched examples and (MBPP) passes the held-out assert. */
   readonly solved: boolean;
+  /** Fits the searched examples (what the search itself reports as solved). */
+  readonly fits: boolean;
   readonly ms: number;
   /** Candidates evaluated: the machine-independent measure of search effort. */
   readonly candidates: number;
   readonly program?: Expr | undefined;
-  readonly name: string;
 }
 
-/** Per held-out problem: what the corpus offers it (adapted past programs and seeds). */
-type ReuseOf = (p: Problem) => { tryFirst: ExprJson[]; seeds: ExprJson[]; weights?: WeightsJson };
-const KNN_BITS = Number(process.env["AURORA_KNN_BITS"] ?? 2);
+/** Per problem: the options of one row (weights, and for the reuse row programs to try first and seeds). */
+type RowOptions = (p: Problem) => { weights?: WeightsJson; tryFirst?: ExprJson[]; seeds?: ExprJson[] };
 
-/** What both rows' weights adjust (--base): the hand-set costs and hints, or flat. */
-let BASE: BaseCosts = "hand";
-
-async function runAll(pool: SearchPool, problems: readonly Problem[], timeoutMs: number, weights?: WeightsJson, reuse?: ReuseOf): Promise<Row[]> {
-  return Promise.all(
-    problems.map(async (problem) => {
-      const r = await pool.run({ problem, options: { timeoutMs, base: BASE, ...(weights ? { weights } : {}), ...(reuse ? reuse(problem) : {}) } });
-      return { name: problem.name, solved: r.stop.kind === "solved", ms: r.stats.elapsedMs, candidates: r.stats.candidates, program: r.program };
-    }),
-  );
+interface Settings {
+  readonly timeoutMs: number;
+  readonly base: BaseCosts;
+  /** Which tasks train and which are evaluated, by task id or file index. */
+  readonly split: { readonly train: (i: number) => boolean; readonly held: (i: number) => boolean };
 }
 
-/**
- * The corpus after a run on the train half: one record per train task that Aurora-X solved (uniform weights),
- * as `aurora run` would record them.
- */
-async function trainCorpus(pool: SearchPool, train: readonly Problem[], timeoutMs: number): Promise<(CorpusRecord & { key: string })[]> {
-  const rows = await runAll(pool, train, timeoutMs);
-  return train.flatMap((p, i) => {
-    const r = rows[i] as Row;
-    if (!r.solved || !r.program) return [];
-    const rec = recordOf(p, { status: "solved", score: 1, time_ms: r.ms, size: exprSize(r.program), program: exprToPython(r.program), dsl: exprToJson(r.program) }, { runId: "bench-train", engineVersion: "bench" });
-    return [{ ...rec, key: recordKey(rec) }];
+const SPLITS = {
+  heldout: { train: (i: number) => i % 2 === 0, held: (i: number) => i % 2 === 1 },
+  validation: { train: (i: number) => i % 4 === 0, held: (i: number) => i % 4 === 2 },
+};
+
+/** The program passes every held-out test of the problem (none for SyGuS: its constraints are all searched). */
+function passesTests(problem: Problem, program: Expr): boolean {
+  return problem.tests.every((t) => {
+    try {
+      const got = interpret(program, problem.params.map((p) => p.name), t.inputs);
+      return !isError(got) && pyEq(got as Value, t.output);
+    } catch {
+      return false;
+    }
   });
 }
 
-/** Corpus records' programs as training items for learnWeights. */
-function trainingOf(corpus: readonly CorpusRecord[]): TrainingProgram[] {
-  return corpus.flatMap((r) => {
-    const e = r.program ? exprFromJson(r.program) : undefined;
-    return e ? [{ description: r.description, tree: treeOfExpr(e) }] : [];
-  });
+async function runOne(pool: SearchPool, problem: Problem, s: Settings, opts: ReturnType<RowOptions>): Promise<Row> {
+  const r = await pool.run({ problem, options: { timeoutMs: s.timeoutMs, base: s.base, ...opts } });
+  const fits = r.stop.kind === "solved" && r.program !== undefined;
+  return { solved: fits && passesTests(problem, r.program as Expr), fits, ms: r.stats.elapsedMs, candidates: r.stats.candidates, program: r.program };
+}
+
+/** Every row for every problem; a problem's rows are submitted together so that they run side by side. */
+async function runRows(pool: SearchPool, problems: readonly Problem[], s: Settings, rows: readonly RowOptions[]): Promise<Row[][]> {
+  const perProblem = await Promise.all(problems.map((p) => Promise.all(rows.map((r) => runOne(pool, p, s, r(p))))));
+  return rows.map((_, k) => perProblem.map((x) => x[k] as Row));
+}
+
+/** A training item from a solved spec: its features, the program's op tree and the intermediate types it computes. */
+function ownItem(problem: Problem, program: Expr, group: string): TrainingProgram {
+  return { description: problem.description, tree: treeOfExpr(program), features: specFeatures(problem), group, types: { signature: signatureClass(problem), used: intermediateTypes(program, problem) } };
 }
 
 function median(xs: readonly number[]): number {
@@ -89,129 +113,151 @@ function median(xs: readonly number[]): number {
 }
 
 /**
+ * Aurora-X's own correct solutions of the train tasks, as a corpus would hold them after `rounds` runs: round 1 with
+ * uniform weights, each later round on the tasks still unsolved with the weights learned so far.
+ */
+async function ownSolutions(pool: SearchPool, train: readonly Problem[], s: Settings, rounds: number, learn: (own: ReadonlyMap<number, Expr>) => WeightsJson, cache?: string): Promise<Map<number, Expr>> {
+  if (cache && existsSync(cache)) {
+    const stored = JSON.parse(readFileSync(cache, "utf8")) as [number, ExprJson][];
+    return new Map(stored.flatMap(([i, j]) => {
+      const e = exprFromJson(j);
+      return e ? [[i, e] as const] : [];
+    }));
+  }
+  const own = new Map<number, Expr>();
+  for (let round = 1; round <= rounds; round++) {
+    const todo = train.map((p, i) => [p, i] as const).filter(([, i]) => !own.has(i));
+    const weights = round === 1 ? undefined : learn(own);
+    const [rows] = await runRows(pool, todo.map(([p]) => p), s, [() => (weights ? { weights } : {})]);
+    (rows as Row[]).forEach((r, k) => {
+      if (r.solved && r.program) own.set((todo[k] as readonly [Problem, number])[1], r.program);
+    });
+    console.log(`train round ${round}: ${own.size} of ${train.length} train tasks solved (correct on their held-out assert)`);
+  }
+  if (cache) writeFileSync(cache, JSON.stringify([...own].map(([i, e]) => [i, exprToJson(e)])));
+  return own;
+}
+
+async function mbpp(pool: SearchPool, s: Settings, o: { limit: number; rounds: number; reuse: boolean; trainCache?: string; dump?: string }): Promise<{ uniform: Row[]; learned: Row[] }> {
+  const file = path.join(shared, "mbpp-dev.jsonl");
+  const all = parseMbpp(readFileSync(file, "utf8"), file, { holdout: 1 }).problems;
+  const train = all.filter((p) => s.split.train(p.taskId ?? 0));
+  const held = all.filter((p) => s.split.held(p.taskId ?? 0)).slice(0, o.limit);
+  const fragments = toTraining(mbppTrees(file).filter((t) => s.split.train(t.taskId)), mbppProblems(file, 1));
+  const universe = PYTHON_PRIMS.map((p) => p.name);
+  const itemsOf = (own: ReadonlyMap<number, Expr>): TrainingProgram[] => [...fragments, ...[...own].map(([i, e]) => ownItem(train[i] as Problem, e, `mbpp:${(train[i] as Problem).taskId}`))];
+  const learn = (own: ReadonlyMap<number, Expr>): WeightsJson => weightsToJson(learnWeights(itemsOf(own), { source: `bench:mbpp-even:${own.size}`, universe }));
+  console.log(`\nMBPP dev: train = ${train.length} tasks (${fragments.length} with reference fragments), held out = ${held.length} tasks; searched on the first asserts, solved = the held-out assert passes too; ${s.timeoutMs / 1000} s per task`);
+  const own = await ownSolutions(pool, train, s, o.rounds, learn, o.trainCache);
+  const weights = learn(own);
+  const rows: RowOptions[] = [() => ({}), () => ({ weights })];
+  if (o.reuse) {
+    const corpus = [...own].map(([i, e]) => {
+      const p = train[i] as Problem;
+      const rec = recordOf(p, { status: "solved", score: 1, time_ms: 0, size: exprSize(e), program: exprToPython(e), dsl: exprToJson(e) }, { runId: "bench-train", engineVersion: "bench" });
+      return { ...rec, key: recordKey(rec) };
+    });
+    rows.push((p) => {
+      const r = reuseFor(p, rankRecords(p, corpus, new Map(), 5));
+      return { weights, tryFirst: r.programs.map((x) => exprToJson(x.expr)), seeds: r.seeds.map(exprToJson) };
+    });
+  }
+  const [uniform, learned, reused] = (await runRows(pool, held, s, rows)) as [Row[], Row[], Row[] | undefined];
+  console.log(`\n[MBPP: weights learned from the train half (${fragments.length} fragment sets, ${own.size} own solutions)]`);
+  report(uniform, learned, s.timeoutMs);
+  if (reused) {
+    console.log("\n[MBPP: the same weights + retrieval of the train corpus (programs tried first, seeds)]");
+    report(uniform, reused, s.timeoutMs);
+  }
+  if (o.dump) {
+    const row = (r: Row): unknown => ({ solved: r.solved, fits: r.fits, ms: Math.round(r.ms * 10) / 10, candidates: r.candidates, program: r.program ? exprToPython(r.program) : null });
+    writeFileSync(o.dump, JSON.stringify(held.map((p, i) => ({ task: p.name, uniform: row(uniform[i] as Row), learned: row(learned[i] as Row), ...(reused ? { reused: row(reused[i] as Row) } : {}) })), null, 1));
+    console.log(`per-task rows: ${o.dump}`);
+  }
+  return { uniform, learned };
+}
+
+/**
  * EuPhony's string training set: train = the even-numbered files in name order (their reference solutions), held
  * out = the odd-numbered ones, searched within their own SyGuS grammars.
  */
-async function euphony(pool: SearchPool, timeoutMs: number, limit: number): Promise<{ uniform: Row[]; learned: Row[] }> {
+async function euphony(pool: SearchPool, s: Settings, limit: number): Promise<{ uniform: Row[]; learned: Row[] }> {
   const dir = path.join(shared, "euphony-string-train");
   const files = readdirSync(dir).filter((f) => f.endsWith(".sl")).sort();
   const problems = files.flatMap((f) => parseSygus(readFileSync(path.join(dir, f), "utf8"), path.join(dir, f)).problems);
-  const train = problems.filter((_, i) => i % 2 === 0);
-  const held = problems.filter((_, i) => i % 2 === 1).slice(0, limit);
+  const train = problems.filter((_, i) => s.split.train(i));
+  const held = problems.filter((_, i) => s.split.held(i)).slice(0, limit);
   const items: TrainingProgram[] = train.flatMap((p) => {
     const prog = (p.sygus as { reference?: { program?: Expr } } | undefined)?.reference?.program;
-    return prog ? [{ description: "", tree: treeOfExpr(prog) }] : [];
+    return prog ? [{ description: p.description, tree: treeOfExpr(prog), features: specFeatures(p), group: p.name }] : [];
   });
-  const learned = weightsToJson(learnWeights(items, { source: "bench:euphony-even", universe: SMT_PRIMS.map((p) => p.name) }));
-  console.log(`\nEuPhony: train = ${train.length} tasks (${items.length} reference programs), held out = ${held.length} tasks, ${timeoutMs / 1000} s per task`);
-  const uniform = await runAll(pool, held, timeoutMs);
-  const withPrior = await runAll(pool, held, timeoutMs, learned);
-  report(uniform, withPrior, timeoutMs);
-  return { uniform, learned: withPrior };
+  const weights = weightsToJson(learnWeights(items, { source: "bench:euphony-even", universe: SMT_PRIMS.map((p) => p.name) }));
+  console.log(`\nEuPhony: train = ${train.length} tasks (${items.length} reference programs), held out = ${held.length} tasks, ${s.timeoutMs / 1000} s per task`);
+  const [uniform, learned] = (await runRows(pool, held, s, [() => ({}), () => ({ weights })])) as [Row[], Row[]];
+  report(uniform, learned, s.timeoutMs);
+  return { uniform, learned };
 }
 
 export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { timeout: { type: "string", default: "5" }, jobs: { type: "string", default: "2" }, limit: { type: "string" }, set: { type: "string", default: "all" }, dump: { type: "string" }, clamp: { type: "string", default: "3" }, "weights-only": { type: "boolean", default: false }, from: { type: "string", default: "reference" }, "train-cache": { type: "string" }, base: { type: "string", default: "hand" } } });
-  const timeoutMs = Number(values.timeout) * 1000;
-  if (values.base !== "hand" && values.base !== "flat") throw new Error(`--base ${values.base}: use hand or flat`);
-  BASE = values.base;
+  const { values } = parseArgs({
+    args,
+    options: {
+      timeout: { type: "string", default: "3" },
+      jobs: { type: "string", default: "2" },
+      limit: { type: "string" },
+      set: { type: "string", default: "all" },
+      dump: { type: "string" },
+      base: { type: "string", default: "flat" },
+      rounds: { type: "string", default: "1" },
+      reuse: { type: "boolean", default: false },
+      "train-cache": { type: "string" },
+      split: { type: "string", default: "heldout" },
+    },
+  });
+  if (values.split !== "heldout" && values.split !== "validation") throw new Error(`--split ${values.split}: use heldout or validation`);
+  if (values.base !== "hand" && values.base !== "flat") throw new Error(`--base ${values.base}: use flat or hand`);
+  if (values.set !== "all" && values.set !== "mbpp" && values.set !== "euphony") throw new Error(`--set ${values.set}: use all, mbpp or euphony`);
+  const s: Settings = { timeoutMs: Number(values.timeout) * 1000, base: values.base, split: SPLITS[values.split] };
+  console.log(`split: ${values.split === "heldout" ? "train = even task ids (files), held out = odd" : "validation: train = ids (files) 0 mod 4, evaluated = 2 mod 4 (all inside the train half)"}`);
+  const limit = values.limit ? Number(values.limit) : Infinity;
   console.log(
-    BASE === "flat"
-      ? "base: flat (every primitive the same cost, no description hints): uniform weights are the unguided engine"
+    s.base === "flat"
+      ? "base: flat (every primitive the same cost, no description hints): the uniform row is the unguided engine"
       : "base: hand (the hand-set primitive costs and description hints stay under both rows)",
   );
-  if (values.set === "euphony") {
-    const pool = new SearchPool(Number(values.jobs));
-    try {
-      await euphony(pool, timeoutMs, values.limit ? Number(values.limit) : Infinity);
-    } finally {
-      await pool.close();
-    }
-    return;
-  }
-  const file = path.join(shared, "mbpp-dev.jsonl");
-  const tasks = mbppTrees(file);
-  const train = tasks.filter((t) => t.taskId % 2 === 0);
-  const clamp = Number(values.clamp);
-  const learned = weightsToJson(learnWeights(toTraining(train), { source: "bench:mbpp-even", universe: PYTHON_PRIMS.map((p) => p.name), clamp }));
-  const all = parseMbpp(readFileSync(file, "utf8"), file, { holdout: 0 }).problems;
-  const held = all.filter((p) => (p.taskId ?? 0) % 2 === 1).slice(0, values.limit ? Number(values.limit) : Infinity);
-  const trainProblems = all.filter((p) => (p.taskId ?? 0) % 2 === 0);
-  if (values.set !== "all" && values.set !== "mbpp") throw new Error(`--set ${values.set}: use all, mbpp or euphony`);
-  console.log(`learning curve: MBPP dev, train = ${train.length} even tasks (${toTraining(train).length} programs), held out = ${held.length} odd tasks, ${timeoutMs / 1000} s per task, ${values.jobs} jobs`);
   const pool = new SearchPool(Number(values.jobs));
-  if (values["weights-only"]) {
-    try {
-      // --from: the train half's reference expressions, Aurora-X's own solutions of the train half, or both.
-      let w = learned;
-      if (values.from !== "reference") {
-        const cache = values["train-cache"];
-        const corpus = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, "utf8")) as (CorpusRecord & { key: string })[]) : await trainCorpus(pool, trainProblems, timeoutMs);
-        if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(corpus));
-        const own = trainingOf(corpus);
-        const items = values.from === "corpus" ? own : [...toTraining(train), ...own];
-        w = weightsToJson(learnWeights(items, { source: `bench:mbpp-even:${values.from}`, universe: PYTHON_PRIMS.map((p) => p.name), clamp }));
-        console.log(`train corpus: ${corpus.length} solved train tasks`);
-      }
-      const uniform = await runAll(pool, held, timeoutMs);
-      const withPrior = await runAll(pool, held, timeoutMs, w);
-      console.log(`\n[weights only: learned from the train half (${values.from}), clamp ${clamp} bits]`);
-      report(uniform, withPrior, timeoutMs);
-      if (values.dump) writeFileSync(values.dump, JSON.stringify(held.map((p, i) => ({ task: p.name, uniform: uniform[i], weights: withPrior[i] })), (k, v: unknown) => (k === "program" ? undefined : v), 1));
-    } finally {
-      await pool.close();
-    }
-    return;
-  }
   try {
-    const corpus = await trainCorpus(pool, trainProblems, timeoutMs);
-    // Weights from both sources: the train tasks' reference expressions and Aurora-X's own solved programs.
-    const fromCorpus = trainingOf(corpus);
-    const weights = weightsToJson(learnWeights([...toTraining(train), ...fromCorpus], { source: "bench:mbpp-even+corpus", universe: PYTHON_PRIMS.map((p) => p.name), clamp }));
-    const items = [...toTraining(train), ...fromCorpus];
-    const base = weightsFromJson(weights);
-    const reuse: ReuseOf = (p) => {
-      const r = reuseFor(p, rankRecords(p, corpus, new Map(), 5));
-      const w = weightsToJson(withBoosts(base, neighborBoosts(p.description, items, 5, KNN_BITS)));
-      return { tryFirst: r.programs.map((x) => exprToJson(x.expr)), seeds: r.seeds.map(exprToJson), weights: w };
-    };
-    console.log(`train run: Aurora-X solved ${corpus.length} of ${trainProblems.length} train tasks; their programs feed retrieval, seeds and weights`);
-    const uniform = await runAll(pool, held, timeoutMs);
-    const withPrior = await runAll(pool, held, timeoutMs, learned);
-    const withCorpus = await runAll(pool, held, timeoutMs, weights, reuse);
-    console.log("\n[weights only: learned from the train half's reference expressions]");
-    report(uniform, withPrior, timeoutMs);
-    console.log("\n[full learning: weights + retrieval (programs tried first) + seeds, from the train half]");
-    report(uniform, withCorpus, timeoutMs);
-    if (values.dump) {
-      const row = (r: Row): unknown => ({ solved: r.solved, ms: Math.round(r.ms), candidates: r.candidates, size: r.program ? exprSize(r.program) : null });
-      writeFileSync(values.dump, JSON.stringify(held.map((p, i) => ({ task: p.name, uniform: row(uniform[i] as Row), weights: row(withPrior[i] as Row), full: row(withCorpus[i] as Row) })), null, 1));
-      console.log(`per-task rows: ${values.dump}`);
-    }
-    if (values.set === "all") {
-      const e = await euphony(pool, timeoutMs, values.limit ? Number(values.limit) : Infinity);
+    const m = values.set !== "euphony" ? await mbpp(pool, s, { limit, rounds: Number(values.rounds), reuse: values.reuse, ...(values["train-cache"] ? { trainCache: values["train-cache"] } : {}), ...(values.dump ? { dump: values.dump } : {}) }) : undefined;
+    const e = values.set !== "mbpp" ? await euphony(pool, s, limit) : undefined;
+    if (m && e) {
       // Both sets' held-out halves as one (the issue's "a fixed half of MBPP dev and of the EuPhony set").
-      console.log(`\n[pooled: the ${held.length} MBPP and ${e.uniform.length} EuPhony held-out tasks, weights only]`);
-      report([...uniform, ...e.uniform], [...withPrior, ...e.learned], timeoutMs);
+      console.log(`\n[pooled: the ${m.uniform.length} MBPP and ${e.uniform.length} EuPhony held-out tasks]`);
+      report([...m.uniform, ...e.uniform], [...m.learned, ...e.learned], s.timeoutMs);
     }
   } finally {
     await pool.close();
   }
 }
 
+/**
+ * Both rows: solved counts (and how many fit the searched examples), the median time over the tasks both solve,
+ * the median with unsolved tasks counted at the budget, candidates, and the per-task ratios.
+ */
 function report(u: readonly Row[], l: readonly Row[], timeoutMs: number): void {
   const both = u.map((x, i) => [x, l[i] as Row] as const).filter(([a, b]) => a.solved && b.solved);
   const censored = (rows: readonly Row[]): number => median(rows.map((r) => (r.solved ? r.ms : timeoutMs)));
   const line = (name: string, rows: readonly Row[], pick: 0 | 1): string => {
     const solved = rows.filter((r) => r.solved).length;
-    const mBoth = median(both.map((p) => p[pick].ms));
-    return `${name.padEnd(10)} ${String(solved).padStart(7)} ${mBoth.toFixed(0).padStart(16)} ${censored(rows).toFixed(0).padStart(20)}`;
+    const fits = rows.filter((r) => r.fits).length;
+    return `${name.padEnd(10)} ${String(solved).padStart(7)} ${String(fits).padStart(6)} ${median(both.map((p) => p[pick].ms)).toFixed(1).padStart(17)} ${censored(rows).toFixed(0).padStart(21)} ${median(both.map((p) => p[pick].candidates)).toFixed(0).padStart(18)}`;
   };
-  console.log("weights     solved  median ms (both)  median ms (censored)");
+  console.log("weights     solved   fits  median ms (both)  median ms (censored)  median candidates");
   console.log(line("uniform", u, 0));
   console.log(line("learned", l, 1));
   const speed = median(both.map((p) => p[0].ms)) / median(both.map((p) => p[1].ms));
-  const effort = median(both.map((p) => p[0].candidates)) / median(both.map((p) => p[1].candidates));
-  const ratios = both.map((p) => p[0].candidates / Math.max(1, p[1].candidates));
-  console.log(`on the ${both.length} tasks both solve: median time ${speed.toFixed(2)}x faster, median candidates ${effort.toFixed(2)}x fewer (median per-task ratio ${median(ratios).toFixed(2)}x); solved ${u.filter((r) => r.solved).length} -> ${l.filter((r) => r.solved).length}`);
+  const perTaskTime = median(both.map((p) => p[0].ms / Math.max(0.01, p[1].ms)));
+  const perTaskCand = median(both.map((p) => p[0].candidates / Math.max(1, p[1].candidates)));
+  const onlyU = u.filter((x, i) => x.solved && !(l[i] as Row).solved).length;
+  const onlyL = l.filter((x, i) => x.solved && !(u[i] as Row).solved).length;
+  console.log(`on the ${both.length} tasks both solve: median time ${speed.toFixed(2)}x faster (median per-task ratio ${perTaskTime.toFixed(2)}x), median per-task candidate ratio ${perTaskCand.toFixed(2)}x; solved ${u.filter((r) => r.solved).length} -> ${l.filter((r) => r.solved).length} (${onlyL} only learned, ${onlyU} only uniform)`);
 }

@@ -637,7 +637,7 @@ const dict = (key, val) => ({ kind: "dict", key, val });
 const set = (el) => ({ kind: "set", el });
 const optional = (el) => (el.kind === "optional" || el.kind === "none" ? el : { kind: "optional", el });
 /** Canonical text of a type, in Python's annotation syntax. */
-function typeKey(t) {
+function types_typeKey(t) {
     switch (t.kind) {
         case "int":
         case "float":
@@ -649,21 +649,21 @@ function typeKey(t) {
         case "unknown":
             return "?";
         case "list":
-            return `list[${typeKey(t.el)}]`;
+            return `list[${types_typeKey(t.el)}]`;
         case "set":
-            return `set[${typeKey(t.el)}]`;
+            return `set[${types_typeKey(t.el)}]`;
         case "optional":
-            return `Optional[${typeKey(t.el)}]`;
+            return `Optional[${types_typeKey(t.el)}]`;
         case "vtuple":
-            return `tuple[${typeKey(t.el)}, ...]`;
+            return `tuple[${types_typeKey(t.el)}, ...]`;
         case "tuple":
-            return t.els.length === 0 ? "tuple[()]" : `tuple[${t.els.map(typeKey).join(", ")}]`;
+            return t.els.length === 0 ? "tuple[()]" : `tuple[${t.els.map(types_typeKey).join(", ")}]`;
         case "dict":
-            return `dict[${typeKey(t.key)}, ${typeKey(t.val)}]`;
+            return `dict[${types_typeKey(t.key)}, ${types_typeKey(t.val)}]`;
     }
 }
 function typeEquals(a, b) {
-    return typeKey(a) === typeKey(b);
+    return types_typeKey(a) === types_typeKey(b);
 }
 /** True when the type (or a component) is still unknown. */
 function hasUnknown(t) {
@@ -921,13 +921,13 @@ function build(name, args) {
 function exprToJson(e) {
     switch (e.t) {
         case "var":
-            return ["$", e.name, typeKey(e.type)];
+            return ["$", e.name, types_typeKey(e.type)];
         case "const":
-            return ["#", repr_toJsonValue(e.value), typeKey(e.type)];
+            return ["#", repr_toJsonValue(e.value), types_typeKey(e.type)];
         case "lambda":
             return ["λ", [...e.params], exprToJson(e.body)];
         case "call":
-            return [e.op, typeKey(e.type), ...e.args.map(exprToJson)];
+            return [e.op, types_typeKey(e.type), ...e.args.map(exprToJson)];
     }
 }
 /** Inverse of exprToJson; undefined when the data is not a program (a corrupt or foreign record). */
@@ -983,18 +983,18 @@ function exprSize(e) {
     }
 }
 /** Every sub-expression, outermost first (lambda bodies included). */
-function* subexprs(e) {
+function* expr_subexprs(e) {
     yield e;
     if (e.t === "call")
         for (const a of e.args)
-            yield* subexprs(a);
+            yield* expr_subexprs(a);
     if (e.t === "lambda")
-        yield* subexprs(e.body);
+        yield* expr_subexprs(e.body);
 }
 /** Names of primitives used, with multiplicity, in pre-order. */
 function opsOf(e) {
     const out = [];
-    for (const s of subexprs(e))
+    for (const s of expr_subexprs(e))
         if (s.t === "call")
             out.push(s.op);
     return out;
@@ -4747,7 +4747,7 @@ class Enumerator {
         return this.E > 1;
     }
     ntOf(t) {
-        return this.grammar.ntIndex.get(typeKey(t)) ?? -1;
+        return this.grammar.ntIndex.get(types_typeKey(t)) ?? -1;
     }
     openContext(entry, nt, cost, elements, binder, elType, varNts) {
         const rows = elements.reduce((n, xs) => n + xs.length, 0);
@@ -5125,6 +5125,111 @@ function descriptionStrings(text) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./build/action/src/search/features.js
+/**
+ * What a spec looks like to the learned models (src/learn): its description and name words, its signature and a few
+ * generic relations between its example inputs and outputs. Pure functions; nothing here knows any task.
+ *
+ * The same features are computed for training items (solved specs in the corpus, public training data) and for
+ * the spec being searched, so a learned association ("divide" goes with true division, a list output no longer than
+ * its input with filters) carries over to specs never seen.
+ */
+
+
+
+
+/** A type's outer kind as a feature word: "list[int]" -> "list", "tuple[int, ...]" -> "tuple". */
+function kindWord(t) {
+    return types_typeKey(t).split("[")[0];
+}
+/** Words of a Python identifier: "count_Set_Bits" -> count set bit, "findMax" -> find max. */
+function nameWords(name) {
+    return lexicon_tokenize(name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " "));
+}
+/**
+ * The spec's features, deduplicated, in a fixed order: description and name words (stemmed, stop words dropped),
+ * `ret:<kind>`, `retk:<type>`, `arg:<kind>` per parameter kind, `arity:<n>`, and `io:<relation>` for each relation
+ * that holds on every example.
+ */
+function specFeatures(spec) {
+    const out = new Set([...lexicon_tokenize(spec.description), ...nameWords(spec.name)]);
+    out.add(`ret:${kindWord(spec.returns)}`);
+    out.add(`retk:${types_typeKey(spec.returns)}`);
+    for (const p of spec.params)
+        out.add(`arg:${kindWord(p.type)}`);
+    out.add(`arity:${spec.params.length}`);
+    for (const r of ioRelations(spec))
+        out.add(`io:${r}`);
+    return [...out];
+}
+const isSeq = (v) => typeof v === "string" || Array.isArray(v);
+const items = (v) => (typeof v === "string" ? [...v] : Array.isArray(v) ? v : []);
+const features_isNum = (v) => typeof v === "number" || typeof v === "bigint";
+const nums = (xs) => xs.filter(features_isNum).map(Number);
+const longest = (xs) => Math.max(...xs.filter(isSeq).map((x) => items(x).length));
+const within = (y, xs) => xs.some((x) => pyEq(x, y) || (isSeq(x) && items(x).some((z) => pyEq(z, y))));
+/** Relations between inputs and output, each a test on one example. */
+const RELATIONS = [
+    ["out=in", (I, o) => I.some((x) => pyEq(x, o))],
+    ["out-in-in", (I, o) => I.some((x) => isSeq(x) && items(x).some((y) => pyEq(y, o)))],
+    ["len=", (I, o) => isSeq(o) && I.some((x) => isSeq(x) && items(x).length === items(o).length)],
+    ["len<", (I, o) => isSeq(o) && I.some(isSeq) && items(o).length < longest(I)],
+    ["len>", (I, o) => isSeq(o) && I.some(isSeq) && items(o).length > longest(I)],
+    ["subset", (I, o) => isSeq(o) && items(o).every((y) => within(y, I))],
+    ["sorted", (_I, o) => Array.isArray(o) && o.length > 1 && o.every((y, i, a) => i === 0 || !(features_isNum(y) && features_isNum(a[i - 1])) || a[i - 1] <= y)],
+    ["out=lenin", (I, o) => features_isNum(o) && I.some((x) => isSeq(x) && items(x).length === Number(o))],
+    ["out<0", (_I, o) => features_isNum(o) && o < 0],
+    ["out01", (_I, o) => features_isNum(o) && (Number(o) === 0 || Number(o) === 1)],
+    ["out>ins", (I, o) => features_isNum(o) && I.some(features_isNum) && nums(I).every((x) => Number(o) > x)],
+    ["out<ins", (I, o) => features_isNum(o) && I.some(features_isNum) && nums(I).every((x) => Number(o) < x)],
+    ["outbig", (I, o) => features_isNum(o) && I.some(features_isNum) && Number(o) > 10 * Math.max(...nums(I).map(Math.abs)) + 10],
+    ["upper", (_I, o) => typeof o === "string" && /[A-Z]/.test(o) && o === o.toUpperCase()],
+    ["lower", (_I, o) => typeof o === "string" && /[a-z]/.test(o) && o === o.toLowerCase()],
+    ["space", (_I, o) => typeof o === "string" && o.includes(" ")],
+    ["chars-sub", (I, o) => typeof o === "string" && [...o].every((c) => I.some((x) => typeof x === "string" && x.includes(c)))],
+    ["newchars", (I, o) => typeof o === "string" && [...o].some((c) => !I.some((x) => typeof x === "string" && x.includes(c)))],
+];
+/** The relations that hold on every example (none without examples); a relation that throws does not hold. */
+function ioRelations(spec) {
+    const ex = spec.examples;
+    if (ex.length === 0)
+        return [];
+    const out = [];
+    for (const [name, test] of RELATIONS) {
+        if (ex.every((e) => {
+            try {
+                return test(e.inputs, e.output);
+            }
+            catch {
+                return false;
+            }
+        }))
+            out.push(name);
+    }
+    if (spec.returns.kind === "bool") {
+        if (ex.every((e) => e.output === true))
+            out.push("alltrue");
+        else if (ex.every((e) => e.output === false))
+            out.push("allfalse");
+    }
+    return out;
+}
+/** A signature's class for the type prior: the return kind and the set of parameter kinds, "int<-list,str". */
+function signatureClass(spec) {
+    return `${kindWord(spec.returns)}<-${[...new Set(spec.params.map((p) => kindWord(p.type)))].sort().join(",")}`;
+}
+/** The types a program computes on its way that are neither a parameter's nor the result's (type keys, sorted). */
+function intermediateTypes(program, spec) {
+    const own = new Set([typeKey(spec.returns), ...spec.params.map((p) => typeKey(p.type))]);
+    const used = new Set();
+    for (const e of subexprs(program)) {
+        const k = typeKey(e.type);
+        if (!own.has(k))
+            used.add(k);
+    }
+    return [...used].sort();
+}
+
 ;// CONCATENATED MODULE: ./build/action/src/search/weights.js
 /** A primitive's cost under the flat base: about the mean of the hand-set costs (0.5 to 3 bits). */
 const FLAT_PRIM_COST = 1.5;
@@ -5134,22 +5239,44 @@ function priorWeight(cost, hinted, hintBits, base) {
 }
 const UNIFORM_WEIGHTS = {
     prim: new Map(),
-    word: new Map(),
     bigram: new Map(),
     source: "uniform",
 };
-/** The log2 boost the description's words give a primitive under the learned word prior (max over words). */
-function wordBoost(weights, tokens, prim) {
-    let best = 0;
-    for (const t of tokens) {
-        const b = weights.word.get(t)?.get(prim);
-        if (b !== undefined && b > best)
-            best = b;
+/** Per primitive, the description model's boost (log2) for a spec with these features; primitives without evidence are absent. */
+function descriptionBoosts(model, features) {
+    const sum = new Map();
+    for (const f of features) {
+        const row = model.evidence.get(f);
+        if (row)
+            for (const [p, w] of row)
+                sum.set(p, (sum.get(p) ?? 0) + w);
     }
-    return best;
+    const out = new Map();
+    for (const [p, s] of sum) {
+        const p0 = model.presence.get(p) ?? 0.5 / (model.n + 1);
+        const logOdds = Math.log2(p0 / (1 - p0)) + model.temperature * s;
+        const post = 1 / (1 + 2 ** -logOdds);
+        out.set(p, Math.max(model.floor, Math.min(model.ceil, Math.log2(post / p0))));
+    }
+    return out;
+}
+/** Pseudo-count of the overall rate when a signature class has few programs. */
+const TYPE_PRIOR_STRENGTH = 2;
+/** Most bits a type's rarity adds to its nonterminal. */
+const TYPE_PRIOR_CAP = 6;
+/**
+ * The extra cost (bits) of building values of type `typeKey` for a spec of signature class `signature`:
+ * -log2 of the smoothed share of that class's solutions that compute such a value (0 for types the spec itself has).
+ */
+function typeOffsetBits(prior, signature, typeKey) {
+    const mine = prior.bySignature.get(signature) ?? { n: 0, used: new Map() };
+    const overall = ((prior.used.get(typeKey) ?? 0) + 0.5) / (prior.n + 1);
+    const share = ((mine.used.get(typeKey) ?? 0) + TYPE_PRIOR_STRENGTH * overall) / (mine.n + TYPE_PRIOR_STRENGTH);
+    return Math.min(TYPE_PRIOR_CAP, -Math.log2(share));
 }
 
 ;// CONCATENATED MODULE: ./build/action/src/search/pygrammar.js
+
 
 
 
@@ -5169,10 +5296,10 @@ const FLOAT_WORDS = new Set(["average", "mean", "area", "divide", "ratio", "floa
 function buildPythonGrammar(problem, weights, opts = {}) {
     const tokens = lexicon_tokenize(problem.description);
     const universe = typeUniverse(problem, tokens);
-    const ntIndex = new Map(universe.map((t, i) => [typeKey(t), i]));
-    const nts = universe.map((t) => ({ name: typeKey(t), type: t }));
-    const has = (t) => ntIndex.has(typeKey(t));
-    const nt = (t) => ntIndex.get(typeKey(t)) ?? -1;
+    const ntIndex = new Map(universe.map((t, i) => [types_typeKey(t), i]));
+    const nts = universe.map((t) => ({ name: types_typeKey(t), type: t }));
+    const has = (t) => ntIndex.has(types_typeKey(t));
+    const nt = (t) => ntIndex.get(types_typeKey(t)) ?? -1;
     // `base` is an operator's weight without learned evidence (see keepOperatorMass).
     const draft = [];
     for (const prm of problem.params) {
@@ -5189,8 +5316,9 @@ function buildPythonGrammar(problem, weights, opts = {}) {
     }
     const prims = opts.prims ?? PYTHON_PRIMS;
     const instances = instancesFor(prims, universe, has);
+    const boosts = weights.desc ? descriptionBoosts(weights.desc, specFeatures(problem)) : undefined;
     prims.forEach((prim, k) => {
-        const w = primWeight(prim, tokens, weights, opts.base ?? "hand");
+        const w = primWeight(prim, tokens, weights, opts.base ?? "hand") + (boosts?.get(prim.name) ?? 0);
         const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.base ?? "hand");
         for (const inst of instances[k]) {
             if (prim.hof) {
@@ -5203,7 +5331,8 @@ function buildPythonGrammar(problem, weights, opts = {}) {
     });
     keepOperatorMass(draft);
     const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
-    const prods = draft.map((d, i) => ({ ...d.p, cost: costs[i] ?? 1 }));
+    const offsets = typeOffsets(problem, nts, weights);
+    const prods = draft.map((d, i) => ({ ...d.p, cost: (costs[i] ?? 1) + (offsets[d.p.lhs] ?? 0) }));
     return { nts, prods, start: nt(problem.returns), ntIndex };
 }
 /** Instantiations per primitive table and type universe: they depend on nothing else, and specs share universes. */
@@ -5215,7 +5344,7 @@ function instancesFor(prims, universe, has) {
         byUniverse = new Map();
         INSTANCE_CACHE.set(prims, byUniverse);
     }
-    const key = universe.map(typeKey).join(",");
+    const key = universe.map(types_typeKey).join(",");
     let out = byUniverse.get(key);
     if (!out) {
         out = prims.map((prim) => instantiate(prim, universe, has));
@@ -5249,7 +5378,20 @@ function keepOperatorMass(draft) {
 }
 function primWeight(prim, tokens, weights, base) {
     const hinted = prim.hints?.some((h) => tokens.includes(h)) ?? false;
-    return priorWeight(prim.cost, hinted, HINT_BOOST_BITS, base) + (weights.prim.get(prim.name) ?? 0) + wordBoost(weights, tokens, prim.name);
+    return priorWeight(prim.cost, hinted, HINT_BOOST_BITS, base) + (weights.prim.get(prim.name) ?? 0);
+}
+/**
+ * Per nonterminal, the type prior's extra cost in cost units (see TypePrior): every production of a type that
+ * solutions of this signature class rarely compute costs that much more, so its values are built later. The
+ * signature's own types cost nothing extra.
+ */
+function typeOffsets(problem, nts, weights) {
+    const prior = weights.types;
+    if (!prior || prior.n === 0)
+        return nts.map(() => 0);
+    const own = new Set([types_typeKey(problem.returns), ...problem.params.map((p) => types_typeKey(p.type))]);
+    const sig = signatureClass(problem);
+    return nts.map((nt) => (own.has(nt.name) ? 0 : Math.round(typeOffsetBits(prior, sig, nt.name) * COST_SCALE)));
 }
 /**
  * The types the search may build values of: the signature's types and their components, plus the everyday
@@ -5260,11 +5402,11 @@ function typeUniverse(problem, tokens) {
     const out = [];
     const seen = new Set();
     const add = (t) => {
-        if (t.kind === "unknown" || t.kind === "none" || seen.has(typeKey(t)))
+        if (t.kind === "unknown" || t.kind === "none" || seen.has(types_typeKey(t)))
             return;
         if (t.kind === "optional")
             return add(t.el);
-        seen.add(typeKey(t));
+        seen.add(types_typeKey(t));
         out.push(t);
         for (const c of components(t))
             add(c);
@@ -5309,7 +5451,7 @@ function constants(problem, tokens, extra) {
     const out = [];
     const seen = new Set();
     const push = (value, type, weight) => {
-        const k = typeKey(type) + "|" + hashKey(value);
+        const k = types_typeKey(type) + "|" + hashKey(value);
         if (seen.has(k))
             return;
         seen.add(k);
@@ -5554,7 +5696,7 @@ function synthesize(problem, options) {
     const build = (w) => problem.sygus ? buildSygusGrammar(problem, w, base) : buildPythonGrammar(problem, w, { extraConstants: options.extraConstants ?? [], seeds: options.seeds ?? [], base });
     const grammar = options.grammar ?? build(weights);
     if (grammar.start < 0) {
-        return { stop: { kind: "unsupported", reason: `return type ${typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };
+        return { stop: { kind: "unsupported", reason: `return type ${types_typeKey(problem.returns)} is outside the DSL` }, alternatives: [], stats };
     }
     const deadline = t0 + options.timeoutMs;
     let subset = initialSubset(problem.examples, options.subsetSize ?? 6);
@@ -5885,13 +6027,17 @@ function* nodes(t) {
 }
 /** Learns unigram, bigram and description weights from solved programs. */
 function learnWeights(items, opts = {}) {
+    const desc = learnDescription(items, opts);
+    const types = learnTypePrior(items);
     return {
         prim: learnUnigram(items, opts),
         bigram: learnBigram(items, opts),
-        word: learnWordPrior(items, opts),
+        ...(desc.evidence.size > 0 ? { desc } : {}),
+        ...(types.n > 0 ? { types } : {}),
         source: opts.source ?? `learned:${items.length}`,
     };
 }
+const isLeaf = (op) => op === "var" || op === "const";
 function weights_count(m, k, w) {
     m.set(k, (m.get(k) ?? 0) + w);
 }
@@ -5903,12 +6049,16 @@ function learnUnigram(items, opts = {}) {
     for (const op of opts.universe ?? [])
         counts.set(op, 0);
     for (const it of items)
-        for (const n of nodes(it.tree))
-            if (n.op !== "var" && n.op !== "const")
-                weights_count(counts, n.op, it.weight ?? 1);
+        if (!it.fragment)
+            for (const n of nodes(it.tree))
+                if (!isLeaf(n.op))
+                    weights_count(counts, n.op, it.weight ?? 1);
     const K = counts.size;
     const N = [...counts.values()].reduce((a, b) => a + b, 0);
     const out = new Map();
+    // Without whole programs there is no evidence about frequencies (fragments teach the description model only).
+    if (N === 0)
+        return out;
     for (const [op, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
         const f = (c + alpha) / (N + alpha * K);
         out.set(op, Math.max(-clamp, Math.min(clamp, Math.log2(f * K))));
@@ -5917,7 +6067,9 @@ function learnUnigram(items, opts = {}) {
 }
 /**
  * Parent-conditioned weights: key `${parent}/${argIndex}` -> child -> log2( P(child | parent, i) / P(child) ),
- * smoothed, kept only with enough support and strength.
+ * smoothed, kept only with enough support and strength. Children are operators only: the trees carry no types, and
+ * whether a variable or a constant fills a slot is mostly decided by the slot's type, which the typed grammar
+ * already knows (counted anyway, the ratio mixes types and misprices leaves).
  */
 function learnBigram(items, opts = {}) {
     const alpha = opts.alpha ?? 1;
@@ -5929,9 +6081,13 @@ function learnBigram(items, opts = {}) {
     const child = new Map();
     let total = 0;
     for (const it of items) {
+        if (it.fragment)
+            continue;
         const w = it.weight ?? 1;
         for (const n of nodes(it.tree)) {
             n.kids.forEach((k, i) => {
+                if (isLeaf(k.op))
+                    return;
                 const key = `${n.op}/${i}`;
                 const m = pair.get(key) ?? new Map();
                 pair.set(key, m);
@@ -5961,117 +6117,160 @@ function learnBigram(items, opts = {}) {
     }
     return out;
 }
-/**
- * Description prior: word -> primitive -> log2 PMI, for pairs seen together at least minSupport times and
- * at least minBits strong. Each program counts each word and primitive once.
- */
-function learnWordPrior(items, opts = {}) {
-    const minSupport = opts.minSupport ?? 2;
-    const minBits = opts.minBits ?? 0.5;
-    const clamp = opts.clamp ?? 3;
-    const beta = opts.alpha ?? 1;
-    const joint = new Map();
-    const wordN = new Map();
-    const primN = new Map();
-    let N = 0;
+/** Items pooled per group (see TrainingProgram.group): features, primitives used, weight. */
+function specsOf(items) {
+    const byGroup = new Map();
+    const out = [];
     for (const it of items) {
-        const w = it.weight ?? 1;
-        const words = new Set(tokenize(it.description));
-        const prims = new Set([...nodes(it.tree)].map((n) => n.op).filter((op) => op !== "var" && op !== "const"));
-        N += w;
-        for (const t of words)
-            weights_count(wordN, t, w);
-        for (const p of prims)
-            weights_count(primN, p, w);
-        for (const t of words) {
-            const m = joint.get(t) ?? new Map();
-            joint.set(t, m);
+        const prims = [...nodes(it.tree)].map((n) => n.op).filter((op) => !isLeaf(op));
+        const g = it.group !== undefined ? byGroup.get(it.group) : undefined;
+        if (g) {
             for (const p of prims)
-                weights_count(m, p, w);
+                g.prims.add(p);
+            g.weight = Math.max(g.weight, it.weight ?? 1);
+            continue;
         }
-    }
-    const out = new Map();
-    for (const [t, m] of [...joint].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-        for (const [p, c] of [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-            if (c < minSupport)
-                continue;
-            const expected = ((wordN.get(t) ?? 0) * (primN.get(p) ?? 0)) / Math.max(N, 1);
-            const bits = Math.min(clamp, Math.log2((c + beta) / (expected + beta)));
-            if (bits < minBits)
-                continue;
-            const row = out.get(t) ?? new Map();
-            out.set(t, row);
-            row.set(p, bits);
-        }
+        const spec = { features: it.features ?? tokenize(it.description), prims: new Set(prims), weight: it.weight ?? 1 };
+        if (it.group !== undefined)
+            byGroup.set(it.group, spec);
+        out.push(spec);
     }
     return out;
 }
+/**
+ * The description model (see DescriptionModel): per (feature, primitive) seen together in at least one spec, the
+ * log2 likelihood ratio P(f | p used) / P(f | p not used), with add-half smoothing, for features of at least
+ * minFeatureSpecs specs and ratios of at least minBits (in either direction). Pairs never seen together carry no
+ * evidence: with a few hundred training specs, absence says little.
+ */
+function learnDescription(items, opts = {}) {
+    const minSpecs = opts.minFeatureSpecs ?? 2;
+    const minBits = opts.minBits ?? 0.3;
+    const a = 0.5;
+    const specs = specsOf(items);
+    const nP = new Map();
+    const nF = new Map();
+    const nFP = new Map();
+    let N = 0;
+    for (const s of specs) {
+        N += s.weight;
+        for (const p of s.prims)
+            weights_count(nP, p, s.weight);
+        for (const f of new Set(s.features)) {
+            weights_count(nF, f, s.weight);
+            const row = nFP.get(f) ?? new Map();
+            nFP.set(f, row);
+            for (const p of s.prims)
+                weights_count(row, p, s.weight);
+        }
+    }
+    const evidence = new Map();
+    for (const [f, nf] of [...nF].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+        if (nf < minSpecs)
+            continue;
+        for (const [p, nfp] of [...(nFP.get(f) ?? new Map())].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+            const np = nP.get(p) ?? 0;
+            const bits = Math.log2((nfp + a) / (np + 2 * a) / ((nf - nfp + a) / (N - np + 2 * a)));
+            if (Math.abs(bits) < minBits)
+                continue;
+            const row = evidence.get(f) ?? new Map();
+            evidence.set(f, row);
+            row.set(p, bits);
+        }
+    }
+    const presence = new Map([...nP].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([p, n]) => [p, (n + 0.5) / (N + 1)]));
+    return { presence, evidence, temperature: opts.temperature ?? 0.3, floor: -(opts.clamp ?? 3), ceil: 2 * (opts.clamp ?? 3), n: Math.round(N) };
+}
+/** The type prior (see TypePrior) from whole solutions that say which types they computed (one per group). */
+function learnTypePrior(items) {
+    const used = new Map();
+    const bySignature = new Map();
+    const seen = new Set();
+    let n = 0;
+    for (const it of items) {
+        if (it.fragment || !it.types)
+            continue;
+        if (it.group !== undefined) {
+            if (seen.has(it.group))
+                continue;
+            seen.add(it.group);
+        }
+        n++;
+        const row = bySignature.get(it.types.signature) ?? { n: 0, used: new Map() };
+        bySignature.set(it.types.signature, row);
+        row.n++;
+        for (const t of new Set(it.types.used)) {
+            weights_count(used, t, 1);
+            weights_count(row.used, t, 1);
+        }
+    }
+    return { n, used, bySignature };
+}
 const round3 = (x) => Math.round(x * 1000) / 1000;
-function mapToObj(m) {
-    return Object.fromEntries([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, round3(v)]));
+const byKey = (a, b) => (a[0] < b[0] ? -1 : 1);
+function mapToObj(m, round = round3) {
+    return Object.fromEntries([...m].sort(byKey).map(([k, v]) => [k, round(v)]));
 }
+function nestedToObj(m) {
+    return Object.fromEntries([...m].sort(byKey).map(([k, v]) => [k, mapToObj(v)]));
+}
+const objToMap = (o) => new Map(Object.entries(o));
+const objToNested = (o) => new Map(Object.entries(o).map(([k, v]) => [k, objToMap(v)]));
 function weightsToJson(w) {
-    const nested = (m) => Object.fromEntries([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, mapToObj(v)]));
-    return { source: w.source, prim: mapToObj(w.prim), word: nested(w.word), bigram: nested(w.bigram) };
-}
-function weightsFromJson(j) {
-    const nested = (o) => new Map(Object.entries(o).map(([k, v]) => [k, new Map(Object.entries(v))]));
-    return { source: j.source, prim: new Map(Object.entries(j.prim)), word: nested(j.word), bigram: nested(j.bigram) };
-}
-/** Combines weights (for example the shipped prior and what the corpus taught): sums per entry. */
-function combineWeights(a, b) {
-    const add = (x, y) => {
-        const m = new Map(x);
-        for (const [k, v] of y)
-            m.set(k, (m.get(k) ?? 0) + v);
-        return m;
+    const d = w.desc;
+    const t = w.types;
+    const exact = (x) => x;
+    return {
+        source: w.source,
+        prim: mapToObj(w.prim),
+        bigram: nestedToObj(w.bigram),
+        ...(d ? { desc: { presence: mapToObj(d.presence, (x) => Math.round(x * 1e6) / 1e6), evidence: nestedToObj(d.evidence), temperature: d.temperature, floor: d.floor, ceil: d.ceil, n: d.n } } : {}),
+        ...(t ? { types: { n: t.n, used: mapToObj(t.used, exact), bySignature: Object.fromEntries([...t.bySignature].sort(byKey).map(([k, v]) => [k, { n: v.n, used: mapToObj(v.used, exact) }])) } } : {}),
     };
+}
+/** Weights from their JSON form. Fields of older stored weights that no longer exist (the word PMI table) are ignored. */
+function weightsFromJson(j) {
+    const d = j.desc;
+    const t = j.types;
+    return {
+        source: j.source,
+        prim: objToMap(j.prim),
+        bigram: objToNested(j.bigram ?? {}),
+        ...(d ? { desc: { presence: objToMap(d.presence), evidence: objToNested(d.evidence), temperature: d.temperature, floor: d.floor, ceil: d.ceil, n: d.n } } : {}),
+        ...(t ? { types: { n: t.n, used: objToMap(t.used), bySignature: new Map(Object.entries(t.bySignature).map(([k, v]) => [k, { n: v.n, used: objToMap(v.used) }])) } } : {}),
+    };
+}
+/**
+ * Combines weights (for example the shipped prior and what the corpus taught): unigram and bigram weights add up,
+ * type counts add up, and the second's description model replaces the first's when it has one (naive Bayes
+ * models learned from different data do not add).
+ */
+function combineWeights(a, b) {
+    const add = addMaps;
     const addNested = (x, y) => {
         const m = new Map([...x].map(([k, v]) => [k, new Map(v)]));
         for (const [k, v] of y)
             m.set(k, add(m.get(k) ?? new Map(), v));
         return m;
     };
-    return { prim: add(a.prim, b.prim), word: addNested(a.word, b.word), bigram: addNested(a.bigram, b.bigram), source: `${a.source}+${b.source}` };
+    const desc = b.desc ?? a.desc;
+    const types = a.types && b.types ? addTypes(a.types, b.types) : (b.types ?? a.types);
+    return { prim: add(a.prim, b.prim), bigram: addNested(a.bigram, b.bigram), ...(desc ? { desc } : {}), ...(types ? { types } : {}), source: `${a.source}+${b.source}` };
 }
-/**
- * Per-spec boosts from the most similar training programs (k nearest by description Jaccard): every primitive
- * of a neighbor's program gains `bits` times the neighbor's similarity (the strongest neighbor counts). A
- * sharper, instance-based companion to the global word prior.
- */
-function neighborBoosts(description, items, k = 5, bits = 2) {
-    const mine = new Set(tokenize(description));
-    if (mine.size === 0)
-        return new Map();
-    const scored = items
-        .map((it) => {
-        const theirs = new Set(tokenize(it.description));
-        let inter = 0;
-        for (const t of theirs)
-            if (mine.has(t))
-                inter++;
-        const union = mine.size + theirs.size - inter;
-        return { it, sim: union === 0 ? 0 : inter / union };
-    })
-        .filter((x) => x.sim > 0)
-        .sort((a, b) => b.sim - a.sim)
-        .slice(0, k);
-    const out = new Map();
-    for (const { it, sim } of scored) {
-        for (const n of nodes(it.tree)) {
-            if (n.op === "var" || n.op === "const")
-                continue;
-            out.set(n.op, Math.max(out.get(n.op) ?? 0, bits * sim));
-        }
+function addMaps(x, y) {
+    const m = new Map(x);
+    for (const [k, v] of y)
+        m.set(k, (m.get(k) ?? 0) + v);
+    return m;
+}
+function addTypes(a, b) {
+    const add = addMaps;
+    const bySignature = new Map(a.bySignature);
+    for (const [k, v] of b.bySignature) {
+        const mine = bySignature.get(k);
+        bySignature.set(k, mine ? { n: mine.n + v.n, used: add(mine.used, v.used) } : v);
     }
-    return out;
-}
-/** Weights with extra per-primitive log2 boosts added. */
-function withBoosts(w, boosts) {
-    const prim = new Map(w.prim);
-    for (const [k, v] of boosts)
-        prim.set(k, (prim.get(k) ?? 0) + v);
-    return { ...w, prim, source: `${w.source}+knn` };
+    return { n: a.n + b.n, used: add(a.used, b.used), bySignature };
 }
 
 ;// CONCATENATED MODULE: ./build/action/src/app/pool.js

@@ -1,10 +1,12 @@
 /**
  * `npm run train-prior`: learns Aurora-X's shipped default prior (src/learn/prior.json) from public training data
  * only, reproducibly: the MBPP dev split's reference solutions (their expressions parsed to DSL op trees by
- * scripts/python_op_trees.py) for the Python DSL's primitives, and the EuPhony string training set's reference
- * solutions (the `; solution` programs in its .sl files) for the SMT-LIB primitives of SyGuS grammars. The two
- * vocabularies are disjoint, so the two models are learned separately and stored side by side. The output
- * records exactly which files (with sha256) and how many programs it used.
+ * scripts/python_op_trees.py), which teach the description model which Python-DSL primitives go with a task's
+ * features (they are fragments of loops, not whole programs, so they set no production frequencies), and the
+ * EuPhony string training set's reference solutions (the `; solution` programs in its .sl files), whole programs
+ * that teach unigram and bigram weights of the SMT-LIB primitives of SyGuS grammars. The two vocabularies are
+ * disjoint, so the two models are learned separately and stored side by side. The output records exactly which
+ * files (with sha256) and how many programs it used.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,7 +16,7 @@ import { SMT_PRIMS } from "../src/dsl/prims/smt.js";
 import type { Expr } from "../src/dsl/expr.js";
 import { combineWeights, learnWeights, treeOfExpr, weightsToJson, type TrainingProgram } from "../src/learn/weights.js";
 import { parseSygus } from "../src/spec/sygus.js";
-import { mbppTrees, toTraining } from "./mbpp-trees.js";
+import { mbppProblems, mbppTrees, toTraining } from "./mbpp-trees.js";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
 const shared = path.resolve(root, "..", "shared", "benchmarks");
@@ -39,7 +41,7 @@ function euphonyPrograms(dir: string): { files: string[]; programs: TrainingProg
 function main(): void {
   const mbppFile = path.join(shared, "mbpp-dev.jsonl");
   const tasks = mbppTrees(mbppFile);
-  const training = toTraining(tasks);
+  const training = toTraining(tasks, mbppProblems(mbppFile));
   const python = learnWeights(training, { source: "prior:mbpp-dev", universe: PYTHON_PRIMS.map((p) => p.name) });
   const euphonyDir = path.join(shared, "euphony-string-train");
   const euphony = euphonyPrograms(euphonyDir);
@@ -51,7 +53,7 @@ function main(): void {
     provenance: {
       description: "Default prior of Aurora-X, learned by scripts/train-prior.ts (npm run train-prior). Public data only.",
       data: [
-        { file: "shared/benchmarks/mbpp-dev.jsonl", sha256: sha256(mbppFile), tasks: tasks.length, tasks_with_programs: tasks.filter((t) => t.trees.length > 0).length, programs: training.length, primitives: "Python DSL" },
+        { file: "shared/benchmarks/mbpp-dev.jsonl", sha256: sha256(mbppFile), tasks: tasks.length, tasks_with_programs: tasks.filter((t) => t.trees.length > 0).length, programs: training.length, primitives: "Python DSL (description model)" },
         { dir: "shared/benchmarks/euphony-string-train", sha256_of_sorted_names_and_file_hashes: dirHash.digest("hex"), files: euphony.files.length, programs: euphony.programs.length, primitives: "SMT-LIB (SyGuS grammars)" },
       ],
       note: "Benchmarks on MBPP dev and EuPhony measure the engine without this prior unless stated (it was learned from those tasks' reference code).",
@@ -59,7 +61,7 @@ function main(): void {
   };
   const target = path.join(root, "src", "learn", "prior.json");
   writeFileSync(target, JSON.stringify(out, null, 1) + "\n");
-  console.log(`wrote ${path.relative(root, target)}: ${Object.keys(out.prim).length} primitives, ${Object.keys(out.word).length} words, ${Object.keys(out.bigram).length} bigram contexts from ${training.length} MBPP and ${euphony.programs.length} EuPhony programs`);
+  console.log(`wrote ${path.relative(root, target)}: ${Object.keys(out.prim).length} primitives, ${Object.keys(out.desc?.evidence ?? {}).length} description features, ${Object.keys(out.bigram).length} bigram contexts from ${training.length} MBPP and ${euphony.programs.length} EuPhony programs`);
 }
 
 main();

@@ -7,7 +7,8 @@ import { exprFromJson, exprToJson, type ExprJson } from "../dsl/serialize.js";
 import { typeKey } from "../dsl/types.js";
 import { CorpusStore } from "../corpus/store.js";
 import { DEFAULT_PRIOR } from "../learn/prior.js";
-import type { CorpusRecord } from "../learn/record.js";
+import { recordKey, recordSpec, type CorpusRecord } from "../learn/record.js";
+import { intermediateTypes, signatureClass, specFeatures } from "../search/features.js";
 import { reuseFor, updateBias, usedSources, type Reuse } from "../learn/reuse.js";
 import { combineWeights, learnWeights, treeOfExpr, weightsFromJson, weightsToJson, type TrainingProgram, type WeightsJson } from "../learn/weights.js";
 import { PYTHON_PRIMS } from "../dsl/prims/index.js";
@@ -90,12 +91,21 @@ async function guidanceFor(store: CorpusStore, problem: Problem, bias: ReadonlyM
   };
 }
 
-/** Training programs from corpus records (solved ones with a program). */
+/**
+ * Training programs from corpus records: solved ones with a program, each (spec, program) once however many runs
+ * recorded it, with the spec's features and the intermediate types the program computes.
+ */
 export function trainingFromRecords(records: readonly CorpusRecord[]): TrainingProgram[] {
+  const seen = new Set<string>();
   return records.flatMap((r) => {
     if (!r.program || (r.status !== "solved" && r.status !== "ambiguous")) return [];
+    const key = recordKey(r);
+    if (seen.has(key)) return [];
+    seen.add(key);
     const e = exprFromJson(r.program);
-    return e ? [{ description: r.description, tree: treeOfExpr(e) }] : [];
+    if (!e) return [];
+    const spec = recordSpec(r);
+    return [{ description: r.description, tree: treeOfExpr(e), group: r.spec_hash, ...(spec ? { features: specFeatures(spec), types: { signature: signatureClass(spec), used: intermediateTypes(e, spec) } } : {}) }];
   });
 }
 

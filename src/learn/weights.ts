@@ -3,15 +3,22 @@
  *
  * - Unigram: how often each primitive appears, relative to a uniform choice among the primitives seen.
  * - Bigram (parent-conditioned, in the spirit of EuPhony and DreamCoder): how much more or less likely a child
- *   primitive is under a given parent primitive and argument position than on its own.
- * - Description prior: which primitives go with which description words (pointwise mutual information).
+ *   operator is under a given parent primitive and argument position than on its own.
+ * - Description model: which primitives a spec's features (description and name words, signature, example
+ *   relations: src/search/features.ts) call for, as naive Bayes evidence (DeepCoder's idea of predicting the
+ *   primitives of a solution from the spec, with a model small enough to learn from a few hundred specs).
+ * - Type prior: which intermediate types solutions of each signature class compute.
  *
  * All weights are log2 multipliers on a production's prior probability (see GrammarWeights), smoothed and clamped
  * so that a handful of examples cannot exclude anything.
+ *
+ * Training items are whole solutions or fragments. Fragments (expressions pulled out of reference code: loop
+ * conditions, index arithmetic) say which primitives go with a spec, so they teach the description model; they are
+ * not programs of the DSL's shape, so they do not teach production frequencies (unigram, bigram, types).
  */
 import type { Expr } from "../dsl/expr.js";
 import { tokenize } from "../search/lexicon.js";
-import type { GrammarWeights } from "../search/weights.js";
+import type { DescriptionModel, GrammarWeights, TypePrior } from "../search/weights.js";
 
 /** A program as a tree of primitive names ("var" and "const" for leaves): all learning needs. */
 export interface OpTree {
@@ -19,12 +26,20 @@ export interface OpTree {
   readonly kids: readonly OpTree[];
 }
 
-/** One training item: a solved program with the description it was solved for. */
+/** One training item: a solved program (or fragments of one) with the spec it was solved for. */
 export interface TrainingProgram {
   readonly description: string;
   readonly tree: OpTree;
   /** Weight of this item (seed bias, recency decay). @default 1 */
   readonly weight?: number;
+  /** The spec's features (src/search/features.ts specFeatures). @default the description's words */
+  readonly features?: readonly string[];
+  /** Items with the same group are one spec to the description model (their primitives pooled). @default each alone */
+  readonly group?: string;
+  /** Expressions from reference code rather than a whole program: description model only. @default false */
+  readonly fragment?: boolean;
+  /** The spec's signature class and the intermediate types the program computes (for the type prior). */
+  readonly types?: { readonly signature: string; readonly used: readonly string[] };
 }
 
 export interface LearnOptions {
@@ -38,6 +53,10 @@ export interface LearnOptions {
   readonly minBits?: number;
   /** Label for reports. */
   readonly source?: string;
+  /** Description model: scale on summed feature evidence (naive Bayes double-counts correlated words). @default 0.3 */
+  readonly temperature?: number;
+  /** Description model: a feature needs this many specs to count. @default 2 */
+  readonly minFeatureSpecs?: number;
   /**
    * Every primitive the weights may be applied to. Primitives never seen then get the smoothed weight of a zero
    * count (below average) instead of no opinion, so rarely-seen ones are not beaten by never-seen ones.
@@ -66,13 +85,18 @@ function* nodes(t: OpTree): Generator<OpTree> {
 
 /** Learns unigram, bigram and description weights from solved programs. */
 export function learnWeights(items: readonly TrainingProgram[], opts: LearnOptions = {}): GrammarWeights {
+  const desc = learnDescription(items, opts);
+  const types = learnTypePrior(items);
   return {
     prim: learnUnigram(items, opts),
     bigram: learnBigram(items, opts),
-    word: learnWordPrior(items, opts),
+    ...(desc.evidence.size > 0 ? { desc } : {}),
+    ...(types.n > 0 ? { types } : {}),
     source: opts.source ?? `learned:${items.length}`,
   };
 }
+
+const isLeaf = (op: string): boolean => op === "var" || op === "const";
 
 function count<K>(m: Map<K, number>, k: K, w: number): void {
   m.set(k, (m.get(k) ?? 0) + w);
@@ -84,10 +108,12 @@ export function learnUnigram(items: readonly TrainingProgram[], opts: LearnOptio
   const clamp = opts.clamp ?? 3;
   const counts = new Map<string, number>();
   for (const op of opts.universe ?? []) counts.set(op, 0);
-  for (const it of items) for (const n of nodes(it.tree)) if (n.op !== "var" && n.op !== "const") count(counts, n.op, it.weight ?? 1);
+  for (const it of items) if (!it.fragment) for (const n of nodes(it.tree)) if (!isLeaf(n.op)) count(counts, n.op, it.weight ?? 1);
   const K = counts.size;
   const N = [...counts.values()].reduce((a, b) => a + b, 0);
   const out = new Map<string, number>();
+  // Without whole programs there is no evidence about frequencies (fragments teach the description model only).
+  if (N === 0) return out;
   for (const [op, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const f = (c + alpha) / (N + alpha * K);
     out.set(op, Math.max(-clamp, Math.min(clamp, Math.log2(f * K))));
@@ -97,7 +123,9 @@ export function learnUnigram(items: readonly TrainingProgram[], opts: LearnOptio
 
 /**
  * Parent-conditioned weights: key `${parent}/${argIndex}` -> child -> log2( P(child | parent, i) / P(child) ),
- * smoothed, kept only with enough support and strength.
+ * smoothed, kept only with enough support and strength. Children are operators only: the trees carry no types, and
+ * whether a variable or a constant fills a slot is mostly decided by the slot's type, which the typed grammar
+ * already knows (counted anyway, the ratio mixes types and misprices leaves).
  */
 export function learnBigram(items: readonly TrainingProgram[], opts: LearnOptions = {}): Map<string, Map<string, number>> {
   const alpha = opts.alpha ?? 1;
@@ -109,9 +137,11 @@ export function learnBigram(items: readonly TrainingProgram[], opts: LearnOption
   const child = new Map<string, number>();
   let total = 0;
   for (const it of items) {
+    if (it.fragment) continue;
     const w = it.weight ?? 1;
     for (const n of nodes(it.tree)) {
       n.kids.forEach((k, i) => {
+        if (isLeaf(k.op)) return;
         const key = `${n.op}/${i}`;
         const m = pair.get(key) ?? new Map<string, number>();
         pair.set(key, m);
@@ -140,119 +170,175 @@ export function learnBigram(items: readonly TrainingProgram[], opts: LearnOption
   return out;
 }
 
-/**
- * Description prior: word -> primitive -> log2 PMI, for pairs seen together at least minSupport times and
- * at least minBits strong. Each program counts each word and primitive once.
- */
-export function learnWordPrior(items: readonly TrainingProgram[], opts: LearnOptions = {}): Map<string, Map<string, number>> {
-  const minSupport = opts.minSupport ?? 2;
-  const minBits = opts.minBits ?? 0.5;
-  const clamp = opts.clamp ?? 3;
-  const beta = opts.alpha ?? 1;
-  const joint = new Map<string, Map<string, number>>();
-  const wordN = new Map<string, number>();
-  const primN = new Map<string, number>();
-  let N = 0;
+/** Items pooled per group (see TrainingProgram.group): features, primitives used, weight. */
+function specsOf(items: readonly TrainingProgram[]): { features: readonly string[]; prims: Set<string>; weight: number }[] {
+  const byGroup = new Map<string, { features: readonly string[]; prims: Set<string>; weight: number }>();
+  const out: { features: readonly string[]; prims: Set<string>; weight: number }[] = [];
   for (const it of items) {
-    const w = it.weight ?? 1;
-    const words = new Set(tokenize(it.description));
-    const prims = new Set([...nodes(it.tree)].map((n) => n.op).filter((op) => op !== "var" && op !== "const"));
-    N += w;
-    for (const t of words) count(wordN, t, w);
-    for (const p of prims) count(primN, p, w);
-    for (const t of words) {
-      const m = joint.get(t) ?? new Map<string, number>();
-      joint.set(t, m);
-      for (const p of prims) count(m, p, w);
+    const prims = [...nodes(it.tree)].map((n) => n.op).filter((op) => !isLeaf(op));
+    const g = it.group !== undefined ? byGroup.get(it.group) : undefined;
+    if (g) {
+      for (const p of prims) g.prims.add(p);
+      g.weight = Math.max(g.weight, it.weight ?? 1);
+      continue;
+    }
+    const spec = { features: it.features ?? tokenize(it.description), prims: new Set(prims), weight: it.weight ?? 1 };
+    if (it.group !== undefined) byGroup.set(it.group, spec);
+    out.push(spec);
+  }
+  return out;
+}
+
+/**
+ * The description model (see DescriptionModel): per (feature, primitive) seen together in at least one spec, the
+ * log2 likelihood ratio P(f | p used) / P(f | p not used), with add-half smoothing, for features of at least
+ * minFeatureSpecs specs and ratios of at least minBits (in either direction). Pairs never seen together carry no
+ * evidence: with a few hundred training specs, absence says little.
+ */
+export function learnDescription(items: readonly TrainingProgram[], opts: LearnOptions = {}): DescriptionModel {
+  const minSpecs = opts.minFeatureSpecs ?? 2;
+  const minBits = opts.minBits ?? 0.3;
+  const a = 0.5;
+  const specs = specsOf(items);
+  const nP = new Map<string, number>();
+  const nF = new Map<string, number>();
+  const nFP = new Map<string, Map<string, number>>();
+  let N = 0;
+  for (const s of specs) {
+    N += s.weight;
+    for (const p of s.prims) count(nP, p, s.weight);
+    for (const f of new Set(s.features)) {
+      count(nF, f, s.weight);
+      const row = nFP.get(f) ?? new Map<string, number>();
+      nFP.set(f, row);
+      for (const p of s.prims) count(row, p, s.weight);
     }
   }
-  const out = new Map<string, Map<string, number>>();
-  for (const [t, m] of [...joint].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    for (const [p, c] of [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (c < minSupport) continue;
-      const expected = ((wordN.get(t) ?? 0) * (primN.get(p) ?? 0)) / Math.max(N, 1);
-      const bits = Math.min(clamp, Math.log2((c + beta) / (expected + beta)));
-      if (bits < minBits) continue;
-      const row = out.get(t) ?? new Map<string, number>();
-      out.set(t, row);
+  const evidence = new Map<string, Map<string, number>>();
+  for (const [f, nf] of [...nF].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (nf < minSpecs) continue;
+    for (const [p, nfp] of [...(nFP.get(f) ?? new Map<string, number>())].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+      const np = nP.get(p) ?? 0;
+      const bits = Math.log2((nfp + a) / (np + 2 * a) / ((nf - nfp + a) / (N - np + 2 * a)));
+      if (Math.abs(bits) < minBits) continue;
+      const row = evidence.get(f) ?? new Map<string, number>();
+      evidence.set(f, row);
       row.set(p, bits);
     }
   }
-  return out;
+  const presence = new Map([...nP].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([p, n]) => [p, (n + 0.5) / (N + 1)] as const));
+  return { presence, evidence, temperature: opts.temperature ?? 0.3, floor: -(opts.clamp ?? 3), ceil: 2 * (opts.clamp ?? 3), n: Math.round(N) };
+}
+
+/** The type prior (see TypePrior) from whole solutions that say which types they computed (one per group). */
+export function learnTypePrior(items: readonly TrainingProgram[]): TypePrior {
+  const used = new Map<string, number>();
+  const bySignature = new Map<string, { n: number; used: Map<string, number> }>();
+  const seen = new Set<string>();
+  let n = 0;
+  for (const it of items) {
+    if (it.fragment || !it.types) continue;
+    if (it.group !== undefined) {
+      if (seen.has(it.group)) continue;
+      seen.add(it.group);
+    }
+    n++;
+    const row = bySignature.get(it.types.signature) ?? { n: 0, used: new Map<string, number>() };
+    bySignature.set(it.types.signature, row);
+    row.n++;
+    for (const t of new Set(it.types.used)) {
+      count(used, t, 1);
+      count(row.used, t, 1);
+    }
+  }
+  return { n, used, bySignature };
 }
 
 /** JSON form of weights (Maps as sorted objects), for the shipped prior and the corpus's weights table. */
 export interface WeightsJson {
   readonly source: string;
   readonly prim: Record<string, number>;
-  readonly word: Record<string, Record<string, number>>;
   readonly bigram: Record<string, Record<string, number>>;
+  readonly desc?: {
+    readonly presence: Record<string, number>;
+    readonly evidence: Record<string, Record<string, number>>;
+    readonly temperature: number;
+    readonly floor: number;
+    readonly ceil: number;
+    readonly n: number;
+  };
+  readonly types?: { readonly n: number; readonly used: Record<string, number>; readonly bySignature: Record<string, { readonly n: number; readonly used: Record<string, number> }> };
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+const byKey = <T>(a: readonly [string, T], b: readonly [string, T]): number => (a[0] < b[0] ? -1 : 1);
 
-function mapToObj(m: ReadonlyMap<string, number>): Record<string, number> {
-  return Object.fromEntries([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, round3(v)]));
+function mapToObj(m: ReadonlyMap<string, number>, round = round3): Record<string, number> {
+  return Object.fromEntries([...m].sort(byKey).map(([k, v]) => [k, round(v)]));
 }
+
+function nestedToObj(m: ReadonlyMap<string, ReadonlyMap<string, number>>): Record<string, Record<string, number>> {
+  return Object.fromEntries([...m].sort(byKey).map(([k, v]) => [k, mapToObj(v)]));
+}
+
+const objToMap = (o: Record<string, number>): Map<string, number> => new Map(Object.entries(o));
+const objToNested = (o: Record<string, Record<string, number>>): Map<string, Map<string, number>> => new Map(Object.entries(o).map(([k, v]) => [k, objToMap(v)]));
 
 export function weightsToJson(w: GrammarWeights): WeightsJson {
-  const nested = (m: ReadonlyMap<string, ReadonlyMap<string, number>>): Record<string, Record<string, number>> =>
-    Object.fromEntries([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, mapToObj(v)]));
-  return { source: w.source, prim: mapToObj(w.prim), word: nested(w.word), bigram: nested(w.bigram) };
-}
-
-export function weightsFromJson(j: WeightsJson): GrammarWeights {
-  const nested = (o: Record<string, Record<string, number>>): Map<string, Map<string, number>> => new Map(Object.entries(o).map(([k, v]) => [k, new Map(Object.entries(v))]));
-  return { source: j.source, prim: new Map(Object.entries(j.prim)), word: nested(j.word), bigram: nested(j.bigram) };
-}
-
-/** Combines weights (for example the shipped prior and what the corpus taught): sums per entry. */
-export function combineWeights(a: GrammarWeights, b: GrammarWeights): GrammarWeights {
-  const add = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): Map<string, number> => {
-    const m = new Map(x);
-    for (const [k, v] of y) m.set(k, (m.get(k) ?? 0) + v);
-    return m;
+  const d = w.desc;
+  const t = w.types;
+  const exact = (x: number): number => x;
+  return {
+    source: w.source,
+    prim: mapToObj(w.prim),
+    bigram: nestedToObj(w.bigram),
+    ...(d ? { desc: { presence: mapToObj(d.presence, (x) => Math.round(x * 1e6) / 1e6), evidence: nestedToObj(d.evidence), temperature: d.temperature, floor: d.floor, ceil: d.ceil, n: d.n } } : {}),
+    ...(t ? { types: { n: t.n, used: mapToObj(t.used, exact), bySignature: Object.fromEntries([...t.bySignature].sort(byKey).map(([k, v]) => [k, { n: v.n, used: mapToObj(v.used, exact) }])) } } : {}),
   };
+}
+
+/** Weights from their JSON form. Fields of older stored weights that no longer exist (the word PMI table) are ignored. */
+export function weightsFromJson(j: WeightsJson): GrammarWeights {
+  const d = j.desc;
+  const t = j.types;
+  return {
+    source: j.source,
+    prim: objToMap(j.prim),
+    bigram: objToNested(j.bigram ?? {}),
+    ...(d ? { desc: { presence: objToMap(d.presence), evidence: objToNested(d.evidence), temperature: d.temperature, floor: d.floor, ceil: d.ceil, n: d.n } } : {}),
+    ...(t ? { types: { n: t.n, used: objToMap(t.used), bySignature: new Map(Object.entries(t.bySignature).map(([k, v]) => [k, { n: v.n, used: objToMap(v.used) }])) } } : {}),
+  };
+}
+
+/**
+ * Combines weights (for example the shipped prior and what the corpus taught): unigram and bigram weights add up,
+ * type counts add up, and the second's description model replaces the first's when it has one (naive Bayes
+ * models learned from different data do not add).
+ */
+export function combineWeights(a: GrammarWeights, b: GrammarWeights): GrammarWeights {
+  const add = addMaps;
   const addNested = (x: ReadonlyMap<string, ReadonlyMap<string, number>>, y: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, Map<string, number>> => {
     const m = new Map([...x].map(([k, v]) => [k, new Map(v)] as const));
     for (const [k, v] of y) m.set(k, add(m.get(k) ?? new Map(), v));
     return m;
   };
-  return { prim: add(a.prim, b.prim), word: addNested(a.word, b.word), bigram: addNested(a.bigram, b.bigram), source: `${a.source}+${b.source}` };
+  const desc = b.desc ?? a.desc;
+  const types = a.types && b.types ? addTypes(a.types, b.types) : (b.types ?? a.types);
+  return { prim: add(a.prim, b.prim), bigram: addNested(a.bigram, b.bigram), ...(desc ? { desc } : {}), ...(types ? { types } : {}), source: `${a.source}+${b.source}` };
 }
 
-/**
- * Per-spec boosts from the most similar training programs (k nearest by description Jaccard): every primitive
- * of a neighbor's program gains `bits` times the neighbor's similarity (the strongest neighbor counts). A
- * sharper, instance-based companion to the global word prior.
- */
-export function neighborBoosts(description: string, items: readonly TrainingProgram[], k = 5, bits = 2): Map<string, number> {
-  const mine = new Set(tokenize(description));
-  if (mine.size === 0) return new Map();
-  const scored = items
-    .map((it) => {
-      const theirs = new Set(tokenize(it.description));
-      let inter = 0;
-      for (const t of theirs) if (mine.has(t)) inter++;
-      const union = mine.size + theirs.size - inter;
-      return { it, sim: union === 0 ? 0 : inter / union };
-    })
-    .filter((x) => x.sim > 0)
-    .sort((a, b) => b.sim - a.sim)
-    .slice(0, k);
-  const out = new Map<string, number>();
-  for (const { it, sim } of scored) {
-    for (const n of nodes(it.tree)) {
-      if (n.op === "var" || n.op === "const") continue;
-      out.set(n.op, Math.max(out.get(n.op) ?? 0, bits * sim));
-    }
+function addMaps(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): Map<string, number> {
+  const m = new Map(x);
+  for (const [k, v] of y) m.set(k, (m.get(k) ?? 0) + v);
+  return m;
+}
+
+function addTypes(a: TypePrior, b: TypePrior): TypePrior {
+  const add = addMaps;
+  const bySignature = new Map(a.bySignature);
+  for (const [k, v] of b.bySignature) {
+    const mine = bySignature.get(k);
+    bySignature.set(k, mine ? { n: mine.n + v.n, used: add(mine.used, v.used) } : v);
   }
-  return out;
-}
-
-/** Weights with extra per-primitive log2 boosts added. */
-export function withBoosts(w: GrammarWeights, boosts: ReadonlyMap<string, number>): GrammarWeights {
-  const prim = new Map(w.prim);
-  for (const [k, v] of boosts) prim.set(k, (prim.get(k) ?? 0) + v);
-  return { ...w, prim, source: `${w.source}+knn` };
+  return { n: a.n + b.n, used: add(a.used, b.used), bySignature };
 }

@@ -4,9 +4,10 @@ import { PYTHON_PRIMS } from "../dsl/prims/index.js";
 import { BOOL, FLOAT, INT, STR, iterElement, list, set, typeKey, type Type } from "../dsl/types.js";
 import { hashKey, hasAstral, type Value } from "../dsl/values.js";
 import type { Problem } from "../spec/problem.js";
-import { instantiate, normalizeCosts, type Grammar, type Nonterminal, type Production, type ProductionDraft } from "./grammar.js";
+import { COST_SCALE, instantiate, normalizeCosts, type Grammar, type Nonterminal, type Production, type ProductionDraft } from "./grammar.js";
 import { HINT_BOOST_BITS, descriptionInts, descriptionStrings, lexiconConstants, tokenize } from "./lexicon.js";
-import { UNIFORM_WEIGHTS, priorWeight, wordBoost, type GrammarWeights, type BaseCosts } from "./weights.js";
+import { signatureClass, specFeatures } from "./features.js";
+import { UNIFORM_WEIGHTS, descriptionBoosts, priorWeight, typeOffsetBits, type GrammarWeights, type BaseCosts } from "./weights.js";
 
 /** Options for building a problem's grammar. */
 export interface PyGrammarOptions {
@@ -52,8 +53,9 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
   }
   const prims = opts.prims ?? PYTHON_PRIMS;
   const instances = instancesFor(prims, universe, has);
+  const boosts = weights.desc ? descriptionBoosts(weights.desc, specFeatures(problem)) : undefined;
   prims.forEach((prim, k) => {
-    const w = primWeight(prim, tokens, weights, opts.base ?? "hand");
+    const w = primWeight(prim, tokens, weights, opts.base ?? "hand") + (boosts?.get(prim.name) ?? 0);
     const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.base ?? "hand");
     for (const inst of instances[k] as Instances) {
       if (prim.hof) {
@@ -65,7 +67,8 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
   });
   keepOperatorMass(draft);
   const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
-  const prods = draft.map((d, i) => ({ ...d.p, cost: costs[i] ?? 1 }) as Production);
+  const offsets = typeOffsets(problem, nts, weights);
+  const prods = draft.map((d, i) => ({ ...d.p, cost: (costs[i] ?? 1) + (offsets[d.p.lhs] ?? 0) }) as Production);
   return { nts, prods, start: nt(problem.returns), ntIndex };
 }
 
@@ -113,7 +116,20 @@ function keepOperatorMass(draft: { p: ProductionDraft; w: number; base?: number 
 
 function primWeight(prim: Primitive, tokens: readonly string[], weights: GrammarWeights, base: BaseCosts): number {
   const hinted = prim.hints?.some((h) => tokens.includes(h)) ?? false;
-  return priorWeight(prim.cost, hinted, HINT_BOOST_BITS, base) + (weights.prim.get(prim.name) ?? 0) + wordBoost(weights, tokens, prim.name);
+  return priorWeight(prim.cost, hinted, HINT_BOOST_BITS, base) + (weights.prim.get(prim.name) ?? 0);
+}
+
+/**
+ * Per nonterminal, the type prior's extra cost in cost units (see TypePrior): every production of a type that
+ * solutions of this signature class rarely compute costs that much more, so its values are built later. The
+ * signature's own types cost nothing extra.
+ */
+function typeOffsets(problem: Problem, nts: readonly Nonterminal[], weights: GrammarWeights): number[] {
+  const prior = weights.types;
+  if (!prior || prior.n === 0) return nts.map(() => 0);
+  const own = new Set([typeKey(problem.returns), ...problem.params.map((p) => typeKey(p.type))]);
+  const sig = signatureClass(problem);
+  return nts.map((nt) => (own.has(nt.name) ? 0 : Math.round(typeOffsetBits(prior, sig, nt.name) * COST_SCALE)));
 }
 
 /**

@@ -6,15 +6,49 @@
 export interface GrammarWeights {
   /** Per primitive (by stable name), and "var" / "const" for terminals. */
   readonly prim: ReadonlyMap<string, number>;
-  /** Description prior: word -> primitive -> log2 boost, applied for the words of each spec's description. */
-  readonly word: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /**
    * Parent-conditioned weights (a bigram model): `${parentPrim}/${argIndex}` -> child primitive -> log2
    * multiplier relative to the child's unconditioned weight.
    */
   readonly bigram: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Per spec: which primitives its features (description, name, signature, examples) call for. */
+  readonly desc?: DescriptionModel;
+  /** Per spec: which intermediate types solutions of its signature's class compute. */
+  readonly types?: TypePrior;
   /** Where these weights came from (for reports): "uniform", "prior:<hash>", "corpus:<n records>". */
   readonly source: string;
+}
+
+/**
+ * A naive Bayes model of which primitives a solution uses, given the spec's features (src/search/features.ts).
+ * For a spec with features F, primitive p's boost is log2(P(p | F) / P(p)), where the posterior's log-odds are
+ * P(p)'s plus `temperature` times the evidence of the features present (naive Bayes counts correlated words as
+ * independent, so the sum is damped), clamped to [floor, ceil].
+ */
+export interface DescriptionModel {
+  /** P(p appears in a solution): the base rate. */
+  readonly presence: ReadonlyMap<string, number>;
+  /** feature -> primitive -> log2( P(feature | p used) / P(feature | p not used) ). */
+  readonly evidence: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly temperature: number;
+  readonly floor: number;
+  readonly ceil: number;
+  /** Training items the model was learned from (a primitive never seen has presence 0.5 / (n + 1)). */
+  readonly n: number;
+}
+
+/**
+ * How often solutions compute values of each intermediate type (one that is neither a parameter's nor the result's),
+ * overall and per signature class (src/search/features.ts signatureClass). A nonterminal whose type solutions of
+ * this class rarely compute costs more, so the search builds its values later.
+ */
+export interface TypePrior {
+  /** Solved programs counted. */
+  readonly n: number;
+  /** type key -> programs that compute a value of it. */
+  readonly used: ReadonlyMap<string, number>;
+  /** signature class -> its programs and their counts per type. */
+  readonly bySignature: ReadonlyMap<string, { readonly n: number; readonly used: ReadonlyMap<string, number> }>;
 }
 
 /**
@@ -34,17 +68,39 @@ export function priorWeight(cost: number, hinted: boolean, hintBits: number, bas
 
 export const UNIFORM_WEIGHTS: GrammarWeights = {
   prim: new Map(),
-  word: new Map(),
   bigram: new Map(),
   source: "uniform",
 };
 
-/** The log2 boost the description's words give a primitive under the learned word prior (max over words). */
-export function wordBoost(weights: GrammarWeights, tokens: readonly string[], prim: string): number {
-  let best = 0;
-  for (const t of tokens) {
-    const b = weights.word.get(t)?.get(prim);
-    if (b !== undefined && b > best) best = b;
+/** Per primitive, the description model's boost (log2) for a spec with these features; primitives without evidence are absent. */
+export function descriptionBoosts(model: DescriptionModel, features: readonly string[]): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const f of features) {
+    const row = model.evidence.get(f);
+    if (row) for (const [p, w] of row) sum.set(p, (sum.get(p) ?? 0) + w);
   }
-  return best;
+  const out = new Map<string, number>();
+  for (const [p, s] of sum) {
+    const p0 = model.presence.get(p) ?? 0.5 / (model.n + 1);
+    const logOdds = Math.log2(p0 / (1 - p0)) + model.temperature * s;
+    const post = 1 / (1 + 2 ** -logOdds);
+    out.set(p, Math.max(model.floor, Math.min(model.ceil, Math.log2(post / p0))));
+  }
+  return out;
+}
+
+/** Pseudo-count of the overall rate when a signature class has few programs. */
+const TYPE_PRIOR_STRENGTH = 2;
+/** Most bits a type's rarity adds to its nonterminal. */
+const TYPE_PRIOR_CAP = 6;
+
+/**
+ * The extra cost (bits) of building values of type `typeKey` for a spec of signature class `signature`:
+ * -log2 of the smoothed share of that class's solutions that compute such a value (0 for types the spec itself has).
+ */
+export function typeOffsetBits(prior: TypePrior, signature: string, typeKey: string): number {
+  const mine = prior.bySignature.get(signature) ?? { n: 0, used: new Map<string, number>() };
+  const overall = ((prior.used.get(typeKey) ?? 0) + 0.5) / (prior.n + 1);
+  const share = ((mine.used.get(typeKey) ?? 0) + TYPE_PRIOR_STRENGTH * overall) / (mine.n + TYPE_PRIOR_STRENGTH);
+  return Math.min(TYPE_PRIOR_CAP, -Math.log2(share));
 }

@@ -54,3 +54,29 @@ describe("the flat prior (the unguided engine of the learning benchmark)", () =>
     for (const [k, c] of flat) if (k !== "seq.sum") expect(sum).toBeLessThan(c);
   });
 });
+
+describe("per-spec learned guidance in the Python grammar", () => {
+  const ntCost = (w: GrammarWeights, nt: string): number => {
+    const g = buildPythonGrammar(P, w, { base: "flat" });
+    const i = g.ntIndex.get(nt)!;
+    return Math.min(...g.prods.filter((p) => p.lhs === i).map((p) => p.cost));
+  };
+
+  it("the description model makes the primitives a spec's features call for cheaper", () => {
+    const desc = { presence: new Map([["seq.sum", 0.2], ["seq.max", 0.2]]), evidence: new Map([["add", new Map([["seq.sum", 4]])]]), temperature: 1, floor: -3, ceil: 6, n: 50 };
+    const w: GrammarWeights = { ...UNIFORM_WEIGHTS, desc, source: "desc" };
+    const cost = (weights: GrammarWeights, key: string): number => Math.min(...buildPythonGrammar(P, weights, { base: "flat" }).prods.filter((p) => p.key === key).map((p) => p.cost));
+    expect(cost(w, "seq.sum")).toBeLessThan(cost(UNIFORM_WEIGHTS, "seq.sum"));
+    // "add" is in P's description; a model whose evidence is for a word P lacks changes nothing.
+    const other: GrammarWeights = { ...UNIFORM_WEIGHTS, desc: { ...desc, evidence: new Map([["reverse", new Map([["seq.sum", 4]])]]) }, source: "other" };
+    expect(cost(other, "seq.sum")).toBe(cost(UNIFORM_WEIGHTS, "seq.sum"));
+  });
+
+  it("the type prior raises every production of a type this signature's solutions rarely compute, and never the signature's own types", () => {
+    const types = { n: 20, used: new Map([["str", 1]]), bySignature: new Map([["int<-list", { n: 10, used: new Map<string, number>() }]]) };
+    const w: GrammarWeights = { ...UNIFORM_WEIGHTS, types, source: "types" };
+    expect(ntCost(w, "str")).toBeGreaterThan(ntCost(UNIFORM_WEIGHTS, "str") + 4);
+    expect(ntCost(w, "int")).toBe(ntCost(UNIFORM_WEIGHTS, "int"));
+    expect(ntCost(w, "list[int]")).toBe(ntCost(UNIFORM_WEIGHTS, "list[int]"));
+  });
+});

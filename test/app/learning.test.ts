@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { trainingFromRecords } from "../../src/app/learning.js";
+import { recordOf } from "../../src/corpus/run-records.js";
+import { call, v, c } from "../../src/dsl/expr.js";
+import { exprToJson } from "../../src/dsl/serialize.js";
+import { INT, STR, list } from "../../src/dsl/types.js";
+import { exprToPython } from "../../src/emit/python.js";
+import { recordSpec } from "../../src/learn/record.js";
+import { problem } from "../search/helpers.js";
+
+const P = problem("word_count", "Count the words of a sentence.", [["s", STR]], INT, [
+  [["a b c"], 3],
+  [["hello"], 1],
+]);
+const PROG = call("seq.len", INT, call("str.split", list(STR), v("s", STR)));
+const rec = (runId: string, program = PROG) => recordOf(P, { status: "solved", score: 1, time_ms: 3, size: 3, program: exprToPython(program), dsl: exprToJson(program) }, { runId, engineVersion: "t" });
+
+describe("training items from corpus records", () => {
+  it("read the spec back from the record: name, types and example values", () => {
+    const spec = recordSpec(rec("r1"))!;
+    expect(spec.name).toBe("word_count");
+    expect(spec.params.map((p) => p.type)).toEqual([STR]);
+    expect(spec.returns).toEqual(INT);
+    expect(spec.examples).toEqual([
+      { inputs: ["a b c"], output: 3 },
+      { inputs: ["hello"], output: 1 },
+    ]);
+  });
+
+  it("carry features and intermediate types, and count a (spec, program) recorded by many runs once", () => {
+    const items = trainingFromRecords([rec("r1"), rec("r2"), rec("r3", call("int.add", INT, call("seq.len", INT, v("s", STR)), c(0, INT)))]);
+    expect(items).toHaveLength(2);
+    const first = items[0]!;
+    expect(first.features).toEqual(expect.arrayContaining(["count", "word", "sentence", "ret:int", "arg:str"]));
+    expect(first.types).toEqual({ signature: "int<-str", used: ["list[str]"] });
+    // Both programs answer the same spec: one group for the description model.
+    expect(items[1]!.group).toBe(first.group);
+  });
+
+  it("skip a record whose types do not read back, instead of failing", () => {
+    const bad = { ...rec("r1"), returns: "List[" };
+    expect(recordSpec(bad)).toBeUndefined();
+    const items = trainingFromRecords([bad]);
+    expect(items).toHaveLength(1);
+    expect(items[0]!.features).toBeUndefined();
+  });
+});
