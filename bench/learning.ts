@@ -191,7 +191,7 @@ async function euphony(pool: SearchPool, s: Settings, limit: number): Promise<{ 
     const prog = (p.sygus as { reference?: { program?: Expr } } | undefined)?.reference?.program;
     return prog ? [{ description: p.description, tree: treeOfExpr(prog), features: specFeatures(p), group: p.name }] : [];
   });
-  const weights = weightsToJson(learnWeights(items, { source: "bench:euphony-even", universe: SMT_PRIMS.map((p) => p.name) }));
+  const weights = weightsToJson(learnWeights(items, { source: "bench:euphony-even", universe: SMT_PRIMS.map((p) => p.name), leafChildren: true }));
   console.log(`\nEuPhony: train = ${train.length} tasks (${items.length} reference programs), held out = ${held.length} tasks, ${s.timeoutMs / 1000} s per task`);
   const [uniform, learned] = (await runRows(pool, held, s, [() => ({}), () => ({ weights })])) as [Row[], Row[]];
   report(uniform, learned, s.timeoutMs);

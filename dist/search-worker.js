@@ -6067,15 +6067,16 @@ function learnUnigram(items, opts = {}) {
 }
 /**
  * Parent-conditioned weights: key `${parent}/${argIndex}` -> child -> log2( P(child | parent, i) / P(child) ),
- * smoothed, kept only with enough support and strength. Children are operators only: the trees carry no types, and
- * whether a variable or a constant fills a slot is mostly decided by the slot's type, which the typed grammar
- * already knows (counted anyway, the ratio mixes types and misprices leaves).
+ * smoothed, kept only with enough support and strength. Children are operators only unless `leafChildren` (see
+ * LearnOptions): the trees carry no types, and in a grammar with many types whether a variable or a constant fills a
+ * slot is mostly decided by the slot's type, which the typed grammar already knows.
  */
 function learnBigram(items, opts = {}) {
     const alpha = opts.alpha ?? 1;
     const minSupport = opts.minSupport ?? 2;
     const minBits = opts.minBits ?? 0.5;
     const clamp = opts.clamp ?? 3;
+    const leafChildren = opts.leafChildren ?? false;
     const pair = new Map();
     const ctxTotal = new Map();
     const child = new Map();
@@ -6086,7 +6087,7 @@ function learnBigram(items, opts = {}) {
         const w = it.weight ?? 1;
         for (const n of nodes(it.tree)) {
             n.kids.forEach((k, i) => {
-                if (isLeaf(k.op))
+                if (!leafChildren && isLeaf(k.op))
                     return;
                 const key = `${n.op}/${i}`;
                 const m = pair.get(key) ?? new Map();
@@ -6241,9 +6242,10 @@ function weightsFromJson(j) {
     };
 }
 /**
- * Combines weights (for example the shipped prior and what the corpus taught): unigram and bigram weights add up,
- * type counts add up, and the second's description model replaces the first's when it has one (naive Bayes
- * models learned from different data do not add).
+ * Combines weights (for example the shipped prior and what the corpus taught, or the Python DSL's and the SyGuS
+ * grammars' models): unigram and bigram weights add up, type counts add up, and the description models are joined
+ * primitive by primitive, the second's evidence winning where both have it (naive Bayes evidence learned from
+ * different data does not add; each primitive's boost depends only on its own presence and evidence).
  */
 function combineWeights(a, b) {
     const add = addMaps;
@@ -6253,9 +6255,19 @@ function combineWeights(a, b) {
             m.set(k, add(m.get(k) ?? new Map(), v));
         return m;
     };
-    const desc = b.desc ?? a.desc;
+    const desc = a.desc && b.desc ? joinDescriptions(a.desc, b.desc) : (b.desc ?? a.desc);
     const types = a.types && b.types ? addTypes(a.types, b.types) : (b.types ?? a.types);
     return { prim: add(a.prim, b.prim), bigram: addNested(a.bigram, b.bigram), ...(desc ? { desc } : {}), ...(types ? { types } : {}), source: `${a.source}+${b.source}` };
+}
+function joinDescriptions(a, b) {
+    const evidence = new Map([...a.evidence].map(([f, row]) => [f, new Map(row)]));
+    for (const [f, row] of b.evidence) {
+        const mine = evidence.get(f) ?? new Map();
+        evidence.set(f, mine);
+        for (const [p, w] of row)
+            mine.set(p, w);
+    }
+    return { ...b, presence: new Map([...a.presence, ...b.presence]), evidence, n: Math.max(a.n, b.n) };
 }
 function addMaps(x, y) {
     const m = new Map(x);

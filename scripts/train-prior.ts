@@ -45,7 +45,7 @@ function main(): void {
   const python = learnWeights(training, { source: "prior:mbpp-dev", universe: PYTHON_PRIMS.map((p) => p.name) });
   const euphonyDir = path.join(shared, "euphony-string-train");
   const euphony = euphonyPrograms(euphonyDir);
-  const smt = learnWeights(euphony.programs, { source: "prior:euphony-string-train", universe: SMT_PRIMS.map((p) => p.name) });
+  const smt = learnWeights(euphony.programs, { source: "prior:euphony-string-train", universe: SMT_PRIMS.map((p) => p.name), leafChildren: true });
   const dirHash = createHash("sha256");
   for (const f of euphony.files) dirHash.update(f).update(sha256(path.join(euphonyDir, f)));
   const out = {

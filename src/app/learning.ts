@@ -95,7 +95,7 @@ async function guidanceFor(store: CorpusStore, problem: Problem, bias: ReadonlyM
  * Training programs from corpus records: solved ones with a program, each (spec, program) once however many runs
  * recorded it, with the spec's features and the intermediate types the program computes.
  */
-export function trainingFromRecords(records: readonly CorpusRecord[]): TrainingProgram[] {
+export function trainingFromRecords(records: readonly CorpusRecord[]): (TrainingProgram & { readonly sygus?: boolean })[] {
   const seen = new Set<string>();
   return records.flatMap((r) => {
     if (!r.program || (r.status !== "solved" && r.status !== "ambiguous")) return [];
@@ -105,13 +105,21 @@ export function trainingFromRecords(records: readonly CorpusRecord[]): TrainingP
     const e = exprFromJson(r.program);
     if (!e) return [];
     const spec = recordSpec(r);
-    return [{ description: r.description, tree: treeOfExpr(e), group: r.spec_hash, ...(spec ? { features: specFeatures(spec), types: { signature: signatureClass(spec), used: intermediateTypes(e, spec) } } : {}) }];
+    return [{ description: r.description, tree: treeOfExpr(e), group: r.spec_hash, ...(r.format === "sygus" ? { sygus: true } : {}), ...(spec ? { features: specFeatures(spec), types: { signature: signatureClass(spec), used: intermediateTypes(e, spec) } } : {}) }];
   });
 }
 
-/** Weights learned from training programs, over every primitive Aurora-X has. */
-export function learnFrom(items: readonly TrainingProgram[], source: string): WeightsJson {
-  return weightsToJson(learnWeights(items, { source, universe: [...PYTHON_PRIMS, ...SMT_PRIMS].map((p) => p.name) }));
+/**
+ * Weights learned from training programs: the Python DSL's and the SyGuS grammars' (SMT-LIB primitives, items
+ * marked `sygus`) separately, as their vocabularies and grammars differ (see LearnOptions.leafChildren), then
+ * side by side.
+ */
+export function learnFrom(items: readonly (TrainingProgram & { readonly sygus?: boolean })[], source: string): WeightsJson {
+  const python = learnWeights(items.filter((i) => !i.sygus), { source, universe: PYTHON_PRIMS.map((p) => p.name) });
+  const sygus = items.filter((i) => i.sygus);
+  if (sygus.length === 0) return weightsToJson(python);
+  const smt = learnWeights(sygus, { source, universe: SMT_PRIMS.map((p) => p.name), leafChildren: true });
+  return weightsToJson({ ...combineWeights(python, smt), source });
 }
 
 /**

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { trainingFromRecords } from "../../src/app/learning.js";
+import { learnFrom, trainingFromRecords } from "../../src/app/learning.js";
 import { recordOf } from "../../src/corpus/run-records.js";
 import { call, v, c } from "../../src/dsl/expr.js";
 import { exprToJson } from "../../src/dsl/serialize.js";
 import { INT, STR, list } from "../../src/dsl/types.js";
 import { exprToPython } from "../../src/emit/python.js";
 import { recordSpec } from "../../src/learn/record.js";
+import type { OpTree } from "../../src/learn/weights.js";
 import { problem } from "../search/helpers.js";
 
 const P = problem("word_count", "Count the words of a sentence.", [["s", STR]], INT, [
@@ -43,5 +44,18 @@ describe("training items from corpus records", () => {
     const items = trainingFromRecords([bad]);
     expect(items).toHaveLength(1);
     expect(items[0]!.features).toBeUndefined();
+  });
+});
+
+describe("weights learned from a corpus with Python and SyGuS specs", () => {
+  it("learn each vocabulary on its own terms: leaf children in the bigram for SyGuS grammars only", () => {
+    const t = (op: string, ...kids: OpTree[]): OpTree => ({ op, kids });
+    const py = Array.from({ length: 4 }, (_, i) => ({ description: "", tree: t("seq.len", t("var")), group: `p${i}` }));
+    const sy = Array.from({ length: 8 }, (_, i) => ({ description: "", tree: i % 2 ? t("smt.str.len", t("var")) : t("smt.str.++", t("const"), t("const")), group: `s${i}`, sygus: true }));
+    const w = learnFrom([...py, ...sy], "test");
+    expect(Object.keys(w.bigram).every((k) => k.startsWith("smt."))).toBe(true);
+    expect(w.bigram["smt.str.len/0"]?.["var"]).toBeGreaterThan(0.5);
+    expect(w.prim["seq.len"]).toBeGreaterThan(0);
+    expect(w.prim["smt.str.len"]).toBeGreaterThan(0);
   });
 });

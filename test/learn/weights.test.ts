@@ -32,12 +32,14 @@ describe("learned weights", () => {
     expect(b.get("str.upper/0")).toBeUndefined();
   });
 
-  it("counts no leaf children in the bigram (the slot's type decides those)", () => {
-    const b = learnBigram([...ITEMS, ...ITEMS, ...ITEMS], { minSupport: 2 });
-    for (const row of b.values()) {
+  it("counts leaf children in the bigram only when asked (grammars with few types)", () => {
+    const items = [...ITEMS, ...ITEMS, ...ITEMS];
+    for (const row of learnBigram(items, { minSupport: 2 }).values()) {
       expect(row.has("var")).toBe(false);
       expect(row.has("const")).toBe(false);
     }
+    const withLeaves = learnBigram(items, { minSupport: 2, leafChildren: true });
+    expect([...withLeaves.values()].some((row) => row.has("var") || row.has("const"))).toBe(true);
   });
 
   it("learns production frequencies from whole programs only, not from fragments", () => {
@@ -113,7 +115,19 @@ describe("learned weights", () => {
     const sum = combineWeights(w, w);
     expect(sum.prim.get("seq.reverse")).toBeCloseTo(2 * w.prim.get("seq.reverse")!, 2);
     expect(sum.types?.n).toBe(10);
-    expect(sum.desc).toBe(w.desc);
+    expect(descriptionBoosts(sum.desc!, ["reverse"])).toEqual(descriptionBoosts(w.desc!, ["reverse"]));
+  });
+
+  it("joins description models of disjoint vocabularies primitive by primitive", () => {
+    const py: TrainingProgram[] = [0, 1, 2].map((i) => ({ description: "", features: ["count"], tree: t("seq.len", VAR), group: `p${i}` }));
+    const smt: TrainingProgram[] = [0, 1, 2].map((i) => ({ description: "", features: ["count"], tree: t("smt.str.len", VAR), group: `s${i}` }));
+    const other: TrainingProgram[] = [0, 1].map((i) => ({ description: "", features: ["other"], tree: t("seq.max", VAR), group: `o${i}` }));
+    const a = learnWeights([...py, ...other], { temperature: 1 });
+    const b = learnWeights([...smt, ...other.map((o) => ({ ...o, tree: t("smt.str.at", VAR, VAR) }))], { temperature: 1 });
+    const joined = combineWeights(a, b);
+    const boosts = descriptionBoosts(joined.desc!, ["count"]);
+    expect(boosts.get("seq.len")).toBeCloseTo(descriptionBoosts(a.desc!, ["count"]).get("seq.len")!, 9);
+    expect(boosts.get("smt.str.len")).toBeCloseTo(descriptionBoosts(b.desc!, ["count"]).get("smt.str.len")!, 9);
   });
 
   it("reads older stored weights (a word table and no description model) without failing", () => {
