@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   learning: () => import("./learning.js"),
   retrieval: () => import("./corpus-retrieval.js"),
   killtest: () => import("./corpus-killtest.js"),
+  overhead: () => import("./overhead.js"),
   site: () => import("./site.js"),
 };
 

@@ -151,6 +151,8 @@ export function hashBatch(bits: Int32Array, n: number, rows: number, seed: numbe
   }
 }
 
+const NO_SLOTS = new Int32Array(0);
+
 /**
  * Open-addressing set of entries keyed by value vector (observational equivalence). Each slot holds the entry + 1
  * (0 = empty) and the vector's 64-bit fingerprint (two independent 32-bit hashes) in 16 bytes, so a probe touches
@@ -159,11 +161,13 @@ export function hashBatch(bits: Int32Array, n: number, rows: number, seed: numbe
  * candidate (a missed program, never a wrong one: programs are checked on the examples).
  */
 class OETable {
-  private slots = new Int32Array(256);
+  /** Allocated on the first insert: most nonterminals of a comprehension context's bank never hold an entry. */
+  private slots = NO_SLOTS;
   private count = 0;
 
   /** The entry with this fingerprint, or -1. */
   find(h: number, h2: number): number {
+    if (this.count === 0) return -1;
     const slots = this.slots;
     const mask = (slots.length >> 2) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
@@ -178,6 +182,7 @@ class OETable {
    * processor overlaps, so that the finds that follow hit the cache instead of waiting for memory one at a time.
    */
   touch(hs: Int32Array, n: number): number {
+    if (this.count === 0) return 0;
     const slots = this.slots;
     const mask = (slots.length >> 2) - 1;
     let acc = 0;
@@ -207,7 +212,7 @@ class OETable {
 
   private rehash(): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
+    this.slots = new Int32Array(Math.max(256, old.length * 2));
     for (let i = 0; i < old.length; i += 4) if (old[i] !== 0) this.place(old[i + 1] as number, old[i + 2] as number, (old[i] as number) - 1);
   }
 }

@@ -70,6 +70,14 @@ export interface Ctx {
   readonly source?: Source;
   readonly bound: readonly Bound[];
   level: number;
+  /**
+   * Parent-conditioned argument lists (argList) whose buckets were all complete when computed, by
+   * (production, argument, cost): they cannot change any more, and building them again at every level and split
+   * was most of the learned weights' per-level overhead.
+   */
+  readonly argLists: Map<number, readonly number[]>;
+  /** argCosts per (production, argument), with the length of the nonterminal's cost list it was computed from. */
+  readonly argCostLists: Map<number, { readonly n: number; readonly costs: readonly number[] }>;
 }
 
 /** Callback for every new entry of the main context (its encoded value vector in `vec`). */
@@ -140,6 +148,10 @@ export class Enumerator {
   /** Per production: its cost and kind (PK_*), in flat arrays (the level loop reads nothing else). */
   private readonly prodCost: Int32Array;
   private readonly prodKind: Uint8Array;
+  /** Argument nonterminals of each operator production (empty for the others). */
+  private readonly prodArgs: readonly Int32Array[];
+  /** Per production with bigram edges: each argument's most negative cost delta (0 when none is negative). */
+  private readonly minDelta: readonly (Int32Array | undefined)[];
   /** Per production: its semantics wrapped by guardedImpl (null: none), made on first use. */
   private readonly impls: (Impl | null | undefined)[] = [];
   /** Per [production][argument]: the distinct cost deltas of its bigram edges (see argCosts). */
@@ -181,10 +193,16 @@ export class Enumerator {
     this.edges = bi.edges;
     this.edgeMask = bi.masks;
     this.indexedRoots = bi.roots;
+    this.prodArgs = grammar.prods.map((p) => Int32Array.from(p.kind === "op" ? p.args : []));
+    // Dense (one slot per production): reading past the end of a sparse array is slow in V8.
+    this.minDelta = grammar.prods.map((_, pi) => {
+      const perArg = bi.edges[pi];
+      return perArg ? Int32Array.from(perArg, (list) => Math.min(0, ...(list ?? []).map((e) => e.delta))) : undefined;
+    });
     this.edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
     const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
     const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
-    this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0 });
+    this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map() });
   }
 
   private newBank(rows: number): Bank {
@@ -196,9 +214,14 @@ export class Enumerator {
    * whose root the parent makes likelier counts as cheaper (and the reverse). Without bigram weights for this
    * (production, argument), this is just the (nonterminal, cost) bucket.
    */
-  private argList(bank: Bank, pi: number, arg: number, nt: number, k: number): readonly number[] {
+  private argList(ctx: Ctx, pi: number, arg: number, nt: number, k: number): readonly number[] {
+    const bank = ctx.bank;
     const edges = this.edges[pi]?.[arg];
     if (!edges) return bank.bucket(nt, k);
+    const cacheable = arg < MAX_ARGS && k >= 0 && k < MAX_COST_KEY;
+    const key = (pi * MAX_ARGS + arg) * MAX_COST_KEY + k;
+    const cached = cacheable ? ctx.argLists.get(key) : undefined;
+    if (cached) return cached;
     const mask = this.edgeMask[pi]?.[arg] as Uint8Array;
     const roots = bank.prod.data;
     const out: number[] = [];
@@ -206,10 +229,16 @@ export class Enumerator {
       const r = roots[e] as number;
       if (mask[r >= 0 ? r : mask.length - 1] !== 1) out.push(e);
     }
+    // Buckets up to the context's last completed level are final; the list is if every bucket it read is.
+    let complete = k <= ctx.level;
     for (const ed of edges) {
       const c = k - ed.delta;
-      if (c >= 1 && ed.nt === nt) for (const e of bank.bucketByRoot(nt, c, ed.root)) out.push(e);
+      if (c >= 1 && ed.nt === nt) {
+        if (c > ctx.level) complete = false;
+        for (const e of bank.bucketByRoot(nt, c, ed.root)) out.push(e);
+      }
     }
+    if (complete && cacheable) ctx.argLists.set(key, out);
     return out;
   }
 
@@ -283,7 +312,7 @@ export class Enumerator {
           }
           break;
         case PK_OP:
-          if (level > c) this.enumerateOp(ctx, pi, prods[pi] as Production & { kind: "op" }, level - c);
+          if (level > c && this.mayFill(ctx.bank, pi, level - c)) this.enumerateOp(ctx, pi, prods[pi] as Production & { kind: "op" }, level - c);
           break;
         default:
           if (level > c) this.enumerateHof(pi, prods[pi] as Production & { kind: "hof" }, level - c);
@@ -388,13 +417,36 @@ export class Enumerator {
    * The costs at which argument `arg` of production `pi` can have candidates in `bank`: the costs of nonterminal
    * `nt`'s buckets, and those shifted by the parent-conditioned deltas of its bigram edges (see argList).
    */
-  private argCosts(bank: Bank, pi: number, arg: number, nt: number): readonly number[] {
-    const base = bank.costsOf(nt);
+  private argCosts(ctx: Ctx, pi: number, arg: number, nt: number): readonly number[] {
+    const base = ctx.bank.costsOf(nt);
     const deltas = this.edgeDeltas[pi]?.[arg];
     if (!deltas || base.length === 0) return base;
+    // A nonterminal's cost list only grows (costs are inserted, never removed): its length identifies it.
+    const key = pi * MAX_ARGS + arg;
+    const cached = arg < MAX_ARGS ? ctx.argCostLists.get(key) : undefined;
+    if (cached && cached.n === base.length) return cached.costs;
     const out = new Set<number>(base);
     for (const d of deltas) for (const c of base) out.add(c + d);
-    return [...out].sort((a, b) => a - b);
+    const costs = [...out].sort((a, b) => a - b);
+    if (arg < MAX_ARGS) ctx.argCostLists.set(key, { n: base.length, costs });
+    return costs;
+  }
+
+  /**
+   * Whether production pi's arguments can have candidates within `budget`: every argument's nonterminal has
+   * entries and their least costs (lowered by the most negative bigram delta) fit. Most productions fail this at
+   * most levels, above all in comprehension contexts, whose banks hold few nonterminals.
+   */
+  private mayFill(bank: Bank, pi: number, budget: number): boolean {
+    const args = this.prodArgs[pi] as Int32Array;
+    const lows = this.minDelta[pi];
+    let least = 0;
+    for (let i = 0; i < args.length; i++) {
+      const first = bank.costsOf(args[i] as number)[0];
+      if (first === undefined) return false;
+      least += first + (lows ? (lows[i] as number) : 0);
+    }
+    return least <= budget;
   }
 
   private enumerateOp(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number): void {
@@ -404,19 +456,13 @@ export class Enumerator {
       this.impls[pi] = impl;
     }
     if (!impl) return;
-    const bank = ctx.bank;
     if (p.args.length === 1) {
-      const list = this.argList(bank, pi, 0, p.args[0] as number, budget);
+      const list = this.argList(ctx, pi, 0, p.args[0] as number, budget);
       if (list.length > 0) this.loop1(ctx, pi, p, budget, impl, list);
       return;
     }
-    if (!this.edges[pi]) {
-      // The cheapest arguments already cost more than the budget: nothing to split (the common case at low levels).
-      let least = 0;
-      for (const nt of p.args) least += bank.costsOf(nt)[0] ?? Infinity;
-      if (least > budget) return;
-    }
-    this.splits(p.args, budget, (i, k) => this.argList(bank, pi, i, p.args[i] as number, k), (i) => this.argCosts(bank, pi, i, p.args[i] as number), (costs, lists) => {
+    // enumerateLevel has checked mayFill: every argument has entries and the cheapest ones fit the budget.
+    this.splits(p.args, budget, (i, k) => this.argList(ctx, pi, i, p.args[i] as number, k), (i) => this.argCosts(ctx, pi, i, p.args[i] as number), (costs, lists) => {
       if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl, lists);
       else if (p.prim.select && p.args.length === 3) this.loopSelect(ctx, pi, p, costs, lists);
       else this.loopN(ctx, pi, p, costs, impl, lists);
@@ -806,8 +852,8 @@ export class Enumerator {
       this.splits(
         p.bodies,
         rest,
-        (i, k) => this.argList(L.bank, pi, i + 1, p.bodies[i] as number, k),
-        (i) => this.argCosts(L.bank, pi, i + 1, p.bodies[i] as number),
+        (i, k) => this.argList(L, pi, i + 1, p.bodies[i] as number, k),
+        (i) => this.argCosts(L, pi, i + 1, p.bodies[i] as number),
         (_costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost),
       );
     }
@@ -1014,7 +1060,7 @@ export class Enumerator {
       vals: Float64Array.from(flat, (x) => this.encodeFor(vnt, varNts.length === 1 ? x : ((x as readonly Value[])[k] ?? null))),
     }));
     const id = this.contexts.length;
-    const ctx: Ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, source: { entry, nt, cost, binder, names, elType } };
+    const ctx: Ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), source: { entry, nt, cost, binder, names, elType } };
     this.contexts.push(ctx);
     this.catchUp(ctx, this.main.level + 1);
   }
@@ -1093,6 +1139,9 @@ const NO_KIDS: readonly number[] = [];
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const FAST_CODES: Readonly<Record<NonNullable<Primitive["fastInt"]>, number>> = { add: 0, sub: 1, mul: 2, lt: 3, le: 4, gt: 5, ge: 6, eq: 7, ne: 8 };
 const EMPTY_LIST: readonly number[] = [];
+/** Bounds of the argument-list cache keys: arguments per production, and costs (lists of costs beyond are not cached). */
+const MAX_ARGS = 8;
+const MAX_COST_KEY = 4096;
 
 /** A child root production whose cost changes by `delta` units under a given parent and argument. */
 interface EdgeDelta {
@@ -1121,31 +1170,45 @@ function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string
   const edges: (readonly (readonly EdgeDelta[] | undefined)[] | undefined)[] = [];
   const masks: (readonly (Uint8Array | undefined)[] | undefined)[] = [];
   if (!bigram || bigram.size === 0) return { edges, masks, roots };
+  // Child productions by left-hand side: an argument's edges come from its nonterminal's productions only.
+  const byLhs: number[][] = g.nts.map(() => []);
+  g.prods.forEach((c, ci) => byLhs[c.lhs]?.push(ci));
+  const names = g.prods.map(opName);
+  // One mask and one delta table per bigram row ("parent/arg"), shared by the parent's instantiations: an argument
+  // list only tests the roots of its own nonterminal's entries, so roots of other nonterminals may be marked too.
+  const perRow = new Map<string, { deltas: Int32Array; mask: Uint8Array } | null>();
+  const rowTables = (key: string): { deltas: Int32Array; mask: Uint8Array } | null => {
+    let t = perRow.get(key);
+    if (t !== undefined) return t;
+    const row = bigram.get(key);
+    t = null;
+    if (row) {
+      const deltas = new Int32Array(nRoots);
+      const mask = new Uint8Array(nRoots);
+      for (let ci = 0; ci < nRoots; ci++) {
+        const b = row.get(ci === nRoots - 1 ? "var" : (names[ci] as string));
+        const delta = b === undefined ? 0 : -Math.round(b * COST_SCALE);
+        if (delta !== 0) {
+          deltas[ci] = delta;
+          mask[ci] = 1;
+          roots[ci] = 1;
+        }
+      }
+      t = { deltas, mask };
+    }
+    perRow.set(key, t);
+    return t;
+  };
   g.prods.forEach((p, pi) => {
     if (p.kind !== "op" && p.kind !== "hof") return;
     const argNts = p.kind === "op" ? p.args : [p.source, ...p.bodies];
     const perArg = argNts.map((nt, i) => {
-      const row = bigram.get(`${p.prim.name}/${i}`);
-      if (!row) return undefined;
+      const t = rowTables(`${p.prim.name}/${i}`);
+      if (!t) return undefined;
       const list: EdgeDelta[] = [];
-      const mask = new Uint8Array(nRoots);
-      g.prods.forEach((c, ci) => {
-        const b = c.lhs === nt ? row.get(opName(c)) : undefined;
-        const delta = b === undefined ? 0 : -Math.round(b * COST_SCALE);
-        if (delta !== 0) {
-          list.push({ root: ci, nt, delta });
-          mask[ci] = 1;
-          roots[ci] = 1;
-        }
-      });
-      const bv = row.get("var");
-      const vDelta = bv === undefined ? 0 : -Math.round(bv * COST_SCALE);
-      if (vDelta !== 0) {
-        list.push({ root: nRoots - 1, nt, delta: vDelta });
-        mask[nRoots - 1] = 1;
-        roots[nRoots - 1] = 1;
-      }
-      return list.length ? { list, mask } : undefined;
+      for (const ci of byLhs[nt] ?? []) if (t.deltas[ci] !== 0) list.push({ root: ci, nt, delta: t.deltas[ci] as number });
+      if (t.deltas[nRoots - 1] !== 0) list.push({ root: nRoots - 1, nt, delta: t.deltas[nRoots - 1] as number });
+      return list.length ? { list, mask: t.mask } : undefined;
     });
     if (perArg.some((x) => x)) {
       edges[pi] = perArg.map((x) => x?.list);
