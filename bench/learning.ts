@@ -13,7 +13,9 @@
  *     features; they are loops, not programs of the DSL's shape),
  *   - Aurora-X's own solutions of the train tasks: the train half is first run with uniform weights, exactly as the
  *     uniform row runs, and the programs that pass their held-out assert become training programs (a corpus after
- *     one run). With --rounds N, rounds 2..N re-run the unsolved train tasks with what was learned and learn again.
+ *     one run), each weighted by its credibility (the chance that it does not fit its examples by coincidence, from
+ *     the bits its examples carry and the candidates its search tried: src/learn/credibility.ts), as the corpus
+ *     weighs its records. With --rounds N, rounds 2..N re-run the unsolved train tasks with what was learned.
  * EuPhony's string training set: train = even files in name order (their reference programs, whole programs),
  * held out = odd files, searched within their own grammars; solved = consistent with every constraint.
  *
@@ -38,6 +40,7 @@ import { isError, pyEq, type Value } from "../src/dsl/values.js";
 import { exprToPython } from "../src/emit/python.js";
 import { run as interpret } from "../src/eval/interp.js";
 import { recordOf } from "../src/corpus/run-records.js";
+import { credibility } from "../src/learn/credibility.js";
 import { recordKey } from "../src/learn/record.js";
 import { rankRecords, reuseFor } from "../src/learn/reuse.js";
 import { learnWeights, treeOfExpr, weightsToJson, type TrainingProgram, type WeightsJson } from "../src/learn/weights.js";
@@ -100,9 +103,20 @@ async function runRows(pool: SearchPool, problems: readonly Problem[], s: Settin
   return rows.map((_, k) => perProblem.map((x) => x[k] as Row));
 }
 
-/** A training item from a solved spec: its features, the program's op tree and the intermediate types it computes. */
-function ownItem(problem: Problem, program: Expr, group: string): TrainingProgram {
-  return { description: problem.description, tree: treeOfExpr(program), features: specFeatures(problem), group, types: { signature: signatureClass(problem), used: intermediateTypes(program, problem) } };
+/** A solution of a train task and the candidates its search evaluated. */
+interface Own {
+  readonly program: Expr;
+  readonly candidates: number;
+}
+
+/**
+ * A training item from a solved spec, as trainingFromRecords makes it from a corpus record: its features, the
+ * program's op tree, the intermediate types it computes, weighted by its credibility (src/learn/credibility.ts).
+ */
+function ownItem(problem: Problem, own: Own, group: string): TrainingProgram {
+  const { program } = own;
+  const weight = credibility(problem.examples.map((e) => e.output), own.candidates);
+  return { description: problem.description, tree: treeOfExpr(program), features: specFeatures(problem), group, weight, types: { signature: signatureClass(problem), used: intermediateTypes(program, problem) } };
 }
 
 function median(xs: readonly number[]): number {
@@ -116,25 +130,26 @@ function median(xs: readonly number[]): number {
  * Aurora-X's own correct solutions of the train tasks, as a corpus would hold them after `rounds` runs: round 1 with
  * uniform weights, each later round on the tasks still unsolved with the weights learned so far.
  */
-async function ownSolutions(pool: SearchPool, train: readonly Problem[], s: Settings, rounds: number, learn: (own: ReadonlyMap<number, Expr>) => WeightsJson, cache?: string): Promise<Map<number, Expr>> {
+async function ownSolutions(pool: SearchPool, train: readonly Problem[], s: Settings, rounds: number, learn: (own: ReadonlyMap<number, Own>) => WeightsJson, cache?: string): Promise<Map<number, Own>> {
   if (cache && existsSync(cache)) {
-    const stored = JSON.parse(readFileSync(cache, "utf8")) as [number, ExprJson][];
-    return new Map(stored.flatMap(([i, j]) => {
+    const stored = JSON.parse(readFileSync(cache, "utf8")) as [number, ExprJson, number?][];
+    if (stored.some((x) => x[2] === undefined)) throw new Error(`${cache}: a train cache of an older version (no candidate counts); delete it to run the train half again`);
+    return new Map(stored.flatMap(([i, j, candidates]) => {
       const e = exprFromJson(j);
-      return e ? [[i, e] as const] : [];
+      return e ? [[i, { program: e, candidates: candidates ?? 0 }] as const] : [];
     }));
   }
-  const own = new Map<number, Expr>();
+  const own = new Map<number, Own>();
   for (let round = 1; round <= rounds; round++) {
     const todo = train.map((p, i) => [p, i] as const).filter(([, i]) => !own.has(i));
     const weights = round === 1 ? undefined : learn(own);
     const [rows] = await runRows(pool, todo.map(([p]) => p), s, [() => (weights ? { weights } : {})]);
     (rows as Row[]).forEach((r, k) => {
-      if (r.solved && r.program) own.set((todo[k] as readonly [Problem, number])[1], r.program);
+      if (r.solved && r.program) own.set((todo[k] as readonly [Problem, number])[1], { program: r.program, candidates: r.candidates });
     });
     console.log(`train round ${round}: ${own.size} of ${train.length} train tasks solved (correct on their held-out assert)`);
   }
-  if (cache) writeFileSync(cache, JSON.stringify([...own].map(([i, e]) => [i, exprToJson(e)])));
+  if (cache) writeFileSync(cache, JSON.stringify([...own].map(([i, o]) => [i, exprToJson(o.program), o.candidates])));
   return own;
 }
 
@@ -145,16 +160,16 @@ async function mbpp(pool: SearchPool, s: Settings, o: { limit: number; rounds: n
   const held = all.filter((p) => s.split.held(p.taskId ?? 0)).slice(0, o.limit);
   const fragments = toTraining(mbppTrees(file).filter((t) => s.split.train(t.taskId)), mbppProblems(file, 1));
   const universe = PYTHON_PRIMS.map((p) => p.name);
-  const itemsOf = (own: ReadonlyMap<number, Expr>): TrainingProgram[] => [...fragments, ...[...own].map(([i, e]) => ownItem(train[i] as Problem, e, `mbpp:${(train[i] as Problem).taskId}`))];
-  const learn = (own: ReadonlyMap<number, Expr>): WeightsJson => weightsToJson(learnWeights(itemsOf(own), { source: `bench:mbpp-even:${own.size}`, universe }));
+  const itemsOf = (own: ReadonlyMap<number, Own>): TrainingProgram[] => [...fragments, ...[...own].map(([i, o]) => ownItem(train[i] as Problem, o, `mbpp:${(train[i] as Problem).taskId}`))];
+  const learn = (own: ReadonlyMap<number, Own>): WeightsJson => weightsToJson(learnWeights(itemsOf(own), { source: `bench:mbpp-even:${own.size}`, universe }));
   console.log(`\nMBPP dev: train = ${train.length} tasks (${fragments.length} with reference fragments), held out = ${held.length} tasks; searched on the first asserts, solved = the held-out assert passes too; ${s.timeoutMs / 1000} s per task`);
   const own = await ownSolutions(pool, train, s, o.rounds, learn, o.trainCache);
   const weights = learn(own);
   const rows: RowOptions[] = [() => ({}), () => ({ weights })];
   if (o.reuse) {
-    const corpus = [...own].map(([i, e]) => {
+    const corpus = [...own].map(([i, { program: e, candidates }]) => {
       const p = train[i] as Problem;
-      const rec = recordOf(p, { status: "solved", score: 1, time_ms: 0, size: exprSize(e), program: exprToPython(e), dsl: exprToJson(e) }, { runId: "bench-train", engineVersion: "bench" });
+      const rec = recordOf(p, { status: "solved", score: 1, time_ms: 0, size: exprSize(e), candidates, program: exprToPython(e), dsl: exprToJson(e) }, { runId: "bench-train", engineVersion: "bench" });
       return { ...rec, key: recordKey(rec) };
     });
     rows.push((p) => {

@@ -3161,6 +3161,7 @@ function hashBatch(bits, n, rows, seed, h, h2) {
         h2[k] = fmix2(c, 2 * rows);
     }
 }
+const NO_SLOTS = new Int32Array(0);
 /**
  * Open-addressing set of entries keyed by value vector (observational equivalence). Each slot holds the entry + 1
  * (0 = empty) and the vector's 64-bit fingerprint (two independent 32-bit hashes) in 16 bytes, so a probe touches
@@ -3169,10 +3170,13 @@ function hashBatch(bits, n, rows, seed, h, h2) {
  * candidate (a missed program, never a wrong one: programs are checked on the examples).
  */
 class OETable {
-    slots = new Int32Array(256);
+    /** Allocated on the first insert: most nonterminals of a comprehension context's bank never hold an entry. */
+    slots = NO_SLOTS;
     count = 0;
     /** The entry with this fingerprint, or -1. */
     find(h, h2) {
+        if (this.count === 0)
+            return -1;
         const slots = this.slots;
         const mask = (slots.length >> 2) - 1;
         for (let i = h & mask;; i = (i + 1) & mask) {
@@ -3188,6 +3192,8 @@ class OETable {
      * processor overlaps, so that the finds that follow hit the cache instead of waiting for memory one at a time.
      */
     touch(hs, n) {
+        if (this.count === 0)
+            return 0;
         const slots = this.slots;
         const mask = (slots.length >> 2) - 1;
         let acc = 0;
@@ -3216,7 +3222,7 @@ class OETable {
     }
     rehash() {
         const old = this.slots;
-        this.slots = new Int32Array(old.length * 2);
+        this.slots = new Int32Array(Math.max(256, old.length * 2));
         for (let i = 0; i < old.length; i += 4)
             if (old[i] !== 0)
                 this.place(old[i + 1], old[i + 2], old[i] - 1);
@@ -3856,6 +3862,10 @@ class Enumerator {
     /** Per production: its cost and kind (PK_*), in flat arrays (the level loop reads nothing else). */
     prodCost;
     prodKind;
+    /** Argument nonterminals of each operator production (empty for the others). */
+    prodArgs;
+    /** Per production with bigram edges: each argument's most negative cost delta (0 when none is negative). */
+    minDelta;
     /** Per production: its semantics wrapped by guardedImpl (null: none), made on first use. */
     impls = [];
     /** Per [production][argument]: the distinct cost deltas of its bigram edges (see argCosts). */
@@ -3899,10 +3909,16 @@ class Enumerator {
         this.edges = bi.edges;
         this.edgeMask = bi.masks;
         this.indexedRoots = bi.roots;
+        this.prodArgs = grammar.prods.map((p) => Int32Array.from(p.kind === "op" ? p.args : []));
+        // Dense (one slot per production): reading past the end of a sparse array is slow in V8.
+        this.minDelta = grammar.prods.map((_, pi) => {
+            const perArg = bi.edges[pi];
+            return perArg ? Int32Array.from(perArg, (list) => Math.min(0, ...(list ?? []).map((e) => e.delta))) : undefined;
+        });
         this.edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
         const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
         const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
-        this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0 });
+        this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map() });
     }
     newBank(rows) {
         return new Bank(rows, this.grammar.nts.length, this.indexedRoots.includes(1) ? this.indexedRoots : undefined);
@@ -3912,10 +3928,16 @@ class Enumerator {
      * whose root the parent makes likelier counts as cheaper (and the reverse). Without bigram weights for this
      * (production, argument), this is just the (nonterminal, cost) bucket.
      */
-    argList(bank, pi, arg, nt, k) {
+    argList(ctx, pi, arg, nt, k) {
+        const bank = ctx.bank;
         const edges = this.edges[pi]?.[arg];
         if (!edges)
             return bank.bucket(nt, k);
+        const cacheable = arg < MAX_ARGS && k >= 0 && k < MAX_COST_KEY;
+        const key = (pi * MAX_ARGS + arg) * MAX_COST_KEY + k;
+        const cached = cacheable ? ctx.argLists.get(key) : undefined;
+        if (cached)
+            return cached;
         const mask = this.edgeMask[pi]?.[arg];
         const roots = bank.prod.data;
         const out = [];
@@ -3924,12 +3946,19 @@ class Enumerator {
             if (mask[r >= 0 ? r : mask.length - 1] !== 1)
                 out.push(e);
         }
+        // Buckets up to the context's last completed level are final; the list is if every bucket it read is.
+        let complete = k <= ctx.level;
         for (const ed of edges) {
             const c = k - ed.delta;
-            if (c >= 1 && ed.nt === nt)
+            if (c >= 1 && ed.nt === nt) {
+                if (c > ctx.level)
+                    complete = false;
                 for (const e of bank.bucketByRoot(nt, c, ed.root))
                     out.push(e);
+            }
         }
+        if (complete && cacheable)
+            ctx.argLists.set(key, out);
         return out;
     }
     /** When enumeration stops (a search may be given more time and continued: see synthesize's phases). */
@@ -3996,7 +4025,7 @@ class Enumerator {
                     }
                     break;
                 case PK_OP:
-                    if (level > c)
+                    if (level > c && this.mayFill(ctx.bank, pi, level - c))
                         this.enumerateOp(ctx, pi, prods[pi], level - c);
                     break;
                 default:
@@ -4107,16 +4136,41 @@ class Enumerator {
      * The costs at which argument `arg` of production `pi` can have candidates in `bank`: the costs of nonterminal
      * `nt`'s buckets, and those shifted by the parent-conditioned deltas of its bigram edges (see argList).
      */
-    argCosts(bank, pi, arg, nt) {
-        const base = bank.costsOf(nt);
+    argCosts(ctx, pi, arg, nt) {
+        const base = ctx.bank.costsOf(nt);
         const deltas = this.edgeDeltas[pi]?.[arg];
         if (!deltas || base.length === 0)
             return base;
+        // A nonterminal's cost list only grows (costs are inserted, never removed): its length identifies it.
+        const key = pi * MAX_ARGS + arg;
+        const cached = arg < MAX_ARGS ? ctx.argCostLists.get(key) : undefined;
+        if (cached && cached.n === base.length)
+            return cached.costs;
         const out = new Set(base);
         for (const d of deltas)
             for (const c of base)
                 out.add(c + d);
-        return [...out].sort((a, b) => a - b);
+        const costs = [...out].sort((a, b) => a - b);
+        if (arg < MAX_ARGS)
+            ctx.argCostLists.set(key, { n: base.length, costs });
+        return costs;
+    }
+    /**
+     * Whether production pi's arguments can have candidates within `budget`: every argument's nonterminal has
+     * entries and their least costs (lowered by the most negative bigram delta) fit. Most productions fail this at
+     * most levels, above all in comprehension contexts, whose banks hold few nonterminals.
+     */
+    mayFill(bank, pi, budget) {
+        const args = this.prodArgs[pi];
+        const lows = this.minDelta[pi];
+        let least = 0;
+        for (let i = 0; i < args.length; i++) {
+            const first = bank.costsOf(args[i])[0];
+            if (first === undefined)
+                return false;
+            least += first + (lows ? lows[i] : 0);
+        }
+        return least <= budget;
     }
     enumerateOp(ctx, pi, p, budget) {
         let impl = this.impls[pi];
@@ -4126,22 +4180,14 @@ class Enumerator {
         }
         if (!impl)
             return;
-        const bank = ctx.bank;
         if (p.args.length === 1) {
-            const list = this.argList(bank, pi, 0, p.args[0], budget);
+            const list = this.argList(ctx, pi, 0, p.args[0], budget);
             if (list.length > 0)
                 this.loop1(ctx, pi, p, budget, impl, list);
             return;
         }
-        if (!this.edges[pi]) {
-            // The cheapest arguments already cost more than the budget: nothing to split (the common case at low levels).
-            let least = 0;
-            for (const nt of p.args)
-                least += bank.costsOf(nt)[0] ?? Infinity;
-            if (least > budget)
-                return;
-        }
-        this.splits(p.args, budget, (i, k) => this.argList(bank, pi, i, p.args[i], k), (i) => this.argCosts(bank, pi, i, p.args[i]), (costs, lists) => {
+        // enumerateLevel has checked mayFill: every argument has entries and the cheapest ones fit the budget.
+        this.splits(p.args, budget, (i, k) => this.argList(ctx, pi, i, p.args[i], k), (i) => this.argCosts(ctx, pi, i, p.args[i]), (costs, lists) => {
             if (p.args.length === 2)
                 this.loop2(ctx, pi, p, costs, impl, lists);
             else if (p.prim.select && p.args.length === 3)
@@ -4555,7 +4601,7 @@ class Enumerator {
             const rest = budget - src.cost;
             if (rest < p.bodies.length)
                 continue;
-            this.splits(p.bodies, rest, (i, k) => this.argList(L.bank, pi, i + 1, p.bodies[i], k), (i) => this.argCosts(L.bank, pi, i + 1, p.bodies[i]), (_costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost));
+            this.splits(p.bodies, rest, (i, k) => this.argList(L, pi, i + 1, p.bodies[i], k), (i) => this.argCosts(L, pi, i + 1, p.bodies[i]), (_costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost));
         }
     }
     hofLoop(L, pi, p, bodyLists, level) {
@@ -4770,7 +4816,7 @@ class Enumerator {
             vals: Float64Array.from(flat, (x) => this.encodeFor(vnt, varNts.length === 1 ? x : (x[k] ?? null))),
         }));
         const id = this.contexts.length;
-        const ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, source: { entry, nt, cost, binder, names, elType } };
+        const ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), source: { entry, nt, cost, binder, names, elType } };
         this.contexts.push(ctx);
         this.catchUp(ctx, this.main.level + 1);
     }
@@ -4852,6 +4898,9 @@ const NO_KIDS = [];
 const enumerator_MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const FAST_CODES = { add: 0, sub: 1, mul: 2, lt: 3, le: 4, gt: 5, ge: 6, eq: 7, ne: 8 };
 const EMPTY_LIST = [];
+/** Bounds of the argument-list cache keys: arguments per production, and costs (lists of costs beyond are not cached). */
+const MAX_ARGS = 8;
+const MAX_COST_KEY = 4096;
 /** The op name a production contributes to a program tree ("var", "const" or the primitive's name). */
 function opName(p) {
     return p.kind === "var" ? "var" : p.kind === "const" ? "const" : p.kind === "seed" ? "seed" : p.prim.name;
@@ -4868,33 +4917,51 @@ function bigramTables(g, bigram) {
     const masks = [];
     if (!bigram || bigram.size === 0)
         return { edges, masks, roots };
+    // Child productions by left-hand side: an argument's edges come from its nonterminal's productions only.
+    const byLhs = g.nts.map(() => []);
+    g.prods.forEach((c, ci) => byLhs[c.lhs]?.push(ci));
+    const names = g.prods.map(opName);
+    // One mask and one delta table per bigram row ("parent/arg"), shared by the parent's instantiations: an argument
+    // list only tests the roots of its own nonterminal's entries, so roots of other nonterminals may be marked too.
+    const perRow = new Map();
+    const rowTables = (key) => {
+        let t = perRow.get(key);
+        if (t !== undefined)
+            return t;
+        const row = bigram.get(key);
+        t = null;
+        if (row) {
+            const deltas = new Int32Array(nRoots);
+            const mask = new Uint8Array(nRoots);
+            for (let ci = 0; ci < nRoots; ci++) {
+                const b = row.get(ci === nRoots - 1 ? "var" : names[ci]);
+                const delta = b === undefined ? 0 : -Math.round(b * COST_SCALE);
+                if (delta !== 0) {
+                    deltas[ci] = delta;
+                    mask[ci] = 1;
+                    roots[ci] = 1;
+                }
+            }
+            t = { deltas, mask };
+        }
+        perRow.set(key, t);
+        return t;
+    };
     g.prods.forEach((p, pi) => {
         if (p.kind !== "op" && p.kind !== "hof")
             return;
         const argNts = p.kind === "op" ? p.args : [p.source, ...p.bodies];
         const perArg = argNts.map((nt, i) => {
-            const row = bigram.get(`${p.prim.name}/${i}`);
-            if (!row)
+            const t = rowTables(`${p.prim.name}/${i}`);
+            if (!t)
                 return undefined;
             const list = [];
-            const mask = new Uint8Array(nRoots);
-            g.prods.forEach((c, ci) => {
-                const b = c.lhs === nt ? row.get(opName(c)) : undefined;
-                const delta = b === undefined ? 0 : -Math.round(b * COST_SCALE);
-                if (delta !== 0) {
-                    list.push({ root: ci, nt, delta });
-                    mask[ci] = 1;
-                    roots[ci] = 1;
-                }
-            });
-            const bv = row.get("var");
-            const vDelta = bv === undefined ? 0 : -Math.round(bv * COST_SCALE);
-            if (vDelta !== 0) {
-                list.push({ root: nRoots - 1, nt, delta: vDelta });
-                mask[nRoots - 1] = 1;
-                roots[nRoots - 1] = 1;
-            }
-            return list.length ? { list, mask } : undefined;
+            for (const ci of byLhs[nt] ?? [])
+                if (t.deltas[ci] !== 0)
+                    list.push({ root: ci, nt, delta: t.deltas[ci] });
+            if (t.deltas[nRoots - 1] !== 0)
+                list.push({ root: nRoots - 1, nt, delta: t.deltas[nRoots - 1] });
+            return list.length ? { list, mask: t.mask } : undefined;
         });
         if (perArg.some((x) => x)) {
             edges[pi] = perArg.map((x) => x?.list);
@@ -6118,20 +6185,25 @@ function learnBigram(items, opts = {}) {
     }
     return out;
 }
-/** Items pooled per group (see TrainingProgram.group): features, primitives used, weight. */
+/**
+ * Items pooled per group (see TrainingProgram.group): features, the primitives used, each with the largest weight
+ * of the group's items that use it (a coincidental solution's primitives keep its small weight even when a
+ * reference fragment of the same task counts fully), and the group's weight (its largest item weight).
+ */
 function specsOf(items) {
     const byGroup = new Map();
     const out = [];
     for (const it of items) {
+        const w = it.weight ?? 1;
         const prims = [...nodes(it.tree)].map((n) => n.op).filter((op) => !isLeaf(op));
         const g = it.group !== undefined ? byGroup.get(it.group) : undefined;
         if (g) {
             for (const p of prims)
-                g.prims.add(p);
-            g.weight = Math.max(g.weight, it.weight ?? 1);
+                g.prims.set(p, Math.max(g.prims.get(p) ?? 0, w));
+            g.weight = Math.max(g.weight, w);
             continue;
         }
-        const spec = { features: it.features ?? tokenize(it.description), prims: new Set(prims), weight: it.weight ?? 1 };
+        const spec = { features: it.features ?? tokenize(it.description), prims: new Map(prims.map((p) => [p, w])), weight: w };
         if (it.group !== undefined)
             byGroup.set(it.group, spec);
         out.push(spec);
@@ -6155,14 +6227,14 @@ function learnDescription(items, opts = {}) {
     let N = 0;
     for (const s of specs) {
         N += s.weight;
-        for (const p of s.prims)
-            weights_count(nP, p, s.weight);
+        for (const [p, w] of s.prims)
+            weights_count(nP, p, w);
         for (const f of new Set(s.features)) {
             weights_count(nF, f, s.weight);
             const row = nFP.get(f) ?? new Map();
             nFP.set(f, row);
-            for (const p of s.prims)
-                weights_count(row, p, s.weight);
+            for (const [p, w] of s.prims)
+                weights_count(row, p, w);
         }
     }
     const evidence = new Map();
@@ -6196,13 +6268,14 @@ function learnTypePrior(items) {
                 continue;
             seen.add(it.group);
         }
-        n++;
+        const w = it.weight ?? 1;
+        n += w;
         const row = bySignature.get(it.types.signature) ?? { n: 0, used: new Map() };
         bySignature.set(it.types.signature, row);
-        row.n++;
+        row.n += w;
         for (const t of new Set(it.types.used)) {
-            weights_count(used, t, 1);
-            weights_count(row.used, t, 1);
+            weights_count(used, t, w);
+            weights_count(row.used, t, w);
         }
     }
     return { n, used, bySignature };

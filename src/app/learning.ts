@@ -7,6 +7,7 @@ import { exprFromJson, exprToJson, type ExprJson } from "../dsl/serialize.js";
 import { typeKey } from "../dsl/types.js";
 import { CorpusStore } from "../corpus/store.js";
 import { DEFAULT_PRIOR } from "../learn/prior.js";
+import { credibility } from "../learn/credibility.js";
 import { recordKey, recordSpec, type CorpusRecord } from "../learn/record.js";
 import { intermediateTypes, signatureClass, specFeatures } from "../search/features.js";
 import { reuseFor, updateBias, usedSources, type Reuse } from "../learn/reuse.js";
@@ -93,7 +94,8 @@ async function guidanceFor(store: CorpusStore, problem: Problem, bias: ReadonlyM
 
 /**
  * Training programs from corpus records: solved ones with a program, each (spec, program) once however many runs
- * recorded it, with the spec's features and the intermediate types the program computes.
+ * recorded it, with the spec's features and the intermediate types the program computes, weighted by how unlikely
+ * it is to fit its examples by coincidence (src/learn/credibility.ts; records without a candidate count weigh 1).
  */
 export function trainingFromRecords(records: readonly CorpusRecord[]): (TrainingProgram & { readonly sygus?: boolean })[] {
   const seen = new Set<string>();
@@ -105,7 +107,8 @@ export function trainingFromRecords(records: readonly CorpusRecord[]): (Training
     const e = exprFromJson(r.program);
     if (!e) return [];
     const spec = recordSpec(r);
-    return [{ description: r.description, tree: treeOfExpr(e), group: r.spec_hash, ...(r.format === "sygus" ? { sygus: true } : {}), ...(spec ? { features: specFeatures(spec), types: { signature: signatureClass(spec), used: intermediateTypes(e, spec) } } : {}) }];
+    const weight = spec && r.candidates !== undefined ? credibility(spec.examples.map((x) => x.output), r.candidates) : 1;
+    return [{ description: r.description, tree: treeOfExpr(e), group: r.spec_hash, weight, ...(r.format === "sygus" ? { sygus: true } : {}), ...(spec ? { features: specFeatures(spec), types: { signature: signatureClass(spec), used: intermediateTypes(e, spec) } } : {}) }];
   });
 }
 

@@ -16,6 +16,8 @@ export interface OutcomeFields {
   readonly score: number;
   readonly time_ms: number;
   readonly size: number;
+  /** Candidates the search evaluated. */
+  readonly candidates?: number;
   /** The program as a Python expression. */
   readonly program: string | null;
   /** The program's stable DSL form. */
@@ -64,6 +66,7 @@ export function recordOf(problem: Problem, outcome: OutcomeFields, info: RunInfo
     score: outcome.score,
     time_ms: outcome.time_ms,
     size: outcome.size,
+    ...(outcome.candidates !== undefined ? { candidates: outcome.candidates } : {}),
     engine_version: info.engineVersion,
     run_id: info.runId,
     timestamp: info.timestamp ?? new Date().toISOString(),

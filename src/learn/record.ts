@@ -30,6 +30,11 @@ export const CorpusRecordSchema = z.object({
   score: z.number().min(0).max(1),
   time_ms: z.number().nonnegative(),
   size: z.number().int().nonnegative(),
+  /**
+   * Candidates the search evaluated: with the examples, how likely the program fits them by coincidence
+   * (src/learn/credibility.ts). Absent in records of older versions.
+   */
+  candidates: z.number().int().nonnegative().optional(),
   engine_version: z.string(),
   run_id: z.string(),
   /** ISO 8601 UTC. */

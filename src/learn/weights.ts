@@ -30,7 +30,7 @@ export interface OpTree {
 export interface TrainingProgram {
   readonly description: string;
   readonly tree: OpTree;
-  /** Weight of this item (seed bias, recency decay). @default 1 */
+  /** Weight of this item (seed bias, recency decay, credibility: src/learn/credibility.ts). @default 1 */
   readonly weight?: number;
   /** The spec's features (src/search/features.ts specFeatures). @default the description's words */
   readonly features?: readonly string[];
@@ -178,19 +178,24 @@ export function learnBigram(items: readonly TrainingProgram[], opts: LearnOption
   return out;
 }
 
-/** Items pooled per group (see TrainingProgram.group): features, primitives used, weight. */
-function specsOf(items: readonly TrainingProgram[]): { features: readonly string[]; prims: Set<string>; weight: number }[] {
-  const byGroup = new Map<string, { features: readonly string[]; prims: Set<string>; weight: number }>();
-  const out: { features: readonly string[]; prims: Set<string>; weight: number }[] = [];
+/**
+ * Items pooled per group (see TrainingProgram.group): features, the primitives used, each with the largest weight
+ * of the group's items that use it (a coincidental solution's primitives keep its small weight even when a
+ * reference fragment of the same task counts fully), and the group's weight (its largest item weight).
+ */
+function specsOf(items: readonly TrainingProgram[]): { features: readonly string[]; prims: Map<string, number>; weight: number }[] {
+  const byGroup = new Map<string, { features: readonly string[]; prims: Map<string, number>; weight: number }>();
+  const out: { features: readonly string[]; prims: Map<string, number>; weight: number }[] = [];
   for (const it of items) {
+    const w = it.weight ?? 1;
     const prims = [...nodes(it.tree)].map((n) => n.op).filter((op) => !isLeaf(op));
     const g = it.group !== undefined ? byGroup.get(it.group) : undefined;
     if (g) {
-      for (const p of prims) g.prims.add(p);
-      g.weight = Math.max(g.weight, it.weight ?? 1);
+      for (const p of prims) g.prims.set(p, Math.max(g.prims.get(p) ?? 0, w));
+      g.weight = Math.max(g.weight, w);
       continue;
     }
-    const spec = { features: it.features ?? tokenize(it.description), prims: new Set(prims), weight: it.weight ?? 1 };
+    const spec = { features: it.features ?? tokenize(it.description), prims: new Map(prims.map((p) => [p, w] as const)), weight: w };
     if (it.group !== undefined) byGroup.set(it.group, spec);
     out.push(spec);
   }
@@ -214,12 +219,12 @@ export function learnDescription(items: readonly TrainingProgram[], opts: LearnO
   let N = 0;
   for (const s of specs) {
     N += s.weight;
-    for (const p of s.prims) count(nP, p, s.weight);
+    for (const [p, w] of s.prims) count(nP, p, w);
     for (const f of new Set(s.features)) {
       count(nF, f, s.weight);
       const row = nFP.get(f) ?? new Map<string, number>();
       nFP.set(f, row);
-      for (const p of s.prims) count(row, p, s.weight);
+      for (const [p, w] of s.prims) count(row, p, w);
     }
   }
   const evidence = new Map<string, Map<string, number>>();
@@ -250,13 +255,14 @@ export function learnTypePrior(items: readonly TrainingProgram[]): TypePrior {
       if (seen.has(it.group)) continue;
       seen.add(it.group);
     }
-    n++;
+    const w = it.weight ?? 1;
+    n += w;
     const row = bySignature.get(it.types.signature) ?? { n: 0, used: new Map<string, number>() };
     bySignature.set(it.types.signature, row);
-    row.n++;
+    row.n += w;
     for (const t of new Set(it.types.used)) {
-      count(used, t, 1);
-      count(row.used, t, 1);
+      count(used, t, w);
+      count(row.used, t, w);
     }
   }
   return { n, used, bySignature };

@@ -3,7 +3,7 @@ import { learnFrom, trainingFromRecords } from "../../src/app/learning.js";
 import { recordOf } from "../../src/corpus/run-records.js";
 import { call, v, c } from "../../src/dsl/expr.js";
 import { exprToJson } from "../../src/dsl/serialize.js";
-import { INT, STR, list } from "../../src/dsl/types.js";
+import { BOOL, INT, STR, list } from "../../src/dsl/types.js";
 import { exprToPython } from "../../src/emit/python.js";
 import { recordSpec } from "../../src/learn/record.js";
 import type { OpTree } from "../../src/learn/weights.js";
@@ -36,6 +36,20 @@ describe("training items from corpus records", () => {
     expect(first.types).toEqual({ signature: "int<-str", used: ["list[str]"] });
     // Both programs answer the same spec: one group for the description model.
     expect(items[1]!.group).toBe(first.group);
+  });
+
+  it("weigh each solution by how unlikely it fits its examples by coincidence (records without a count weigh 1)", () => {
+    const B = problem("is_odd", "Check whether a number is odd.", [["n", INT]], BOOL, [
+      [[3], true],
+      [[4], false],
+    ]);
+    const prog = call("cmp.lt", BOOL, v("n", INT), c(4, INT));
+    const bool = (candidates?: number) => recordOf(B, { status: "solved", score: 1, time_ms: 3, size: 3, ...(candidates === undefined ? {} : { candidates }), program: exprToPython(prog), dsl: exprToJson(prog) }, { runId: "r", engineVersion: "t" });
+    // Two one-bit answers after 5,000 candidates: about a thousand programs fit them by chance.
+    expect(trainingFromRecords([bool(5000)])[0]!.weight).toBeLessThan(0.01);
+    expect(trainingFromRecords([bool(1)])[0]!.weight).toBeGreaterThan(0.5);
+    expect(trainingFromRecords([bool()])[0]!.weight).toBe(1);
+    expect(bool(5000).candidates).toBe(5000);
   });
 
   it("skip a record whose types do not read back, instead of failing", () => {
