@@ -136,7 +136,7 @@ async function ownSolutions(pool: SearchPool, train: readonly Problem[], s: Sett
     if (stored.some((x) => x[2] === undefined)) throw new Error(`${cache}: a train cache of an older version (no candidate counts); delete it to run the train half again`);
     return new Map(stored.flatMap(([i, j, candidates]) => {
       const e = exprFromJson(j);
-      return e ? [[i, { program: e, candidates: candidates ?? 0 }] as const] : [];
+      return e ? [[i, { program: e, candidates: candidates as number }] as const] : [];
     }));
   }
   const own = new Map<number, Own>();

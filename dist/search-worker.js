@@ -4939,7 +4939,6 @@ function bigramTables(g, bigram) {
                 if (delta !== 0) {
                     deltas[ci] = delta;
                     mask[ci] = 1;
-                    roots[ci] = 1;
                 }
             }
             t = { deltas, mask };
@@ -4956,11 +4955,16 @@ function bigramTables(g, bigram) {
             if (!t)
                 return undefined;
             const list = [];
+            // Only roots that some argument list looks up are indexed by the banks (roots): indexing costs a map insert per entry.
+            const edge = (ci) => {
+                if (t.deltas[ci] === 0)
+                    return;
+                list.push({ root: ci, nt, delta: t.deltas[ci] });
+                roots[ci] = 1;
+            };
             for (const ci of byLhs[nt] ?? [])
-                if (t.deltas[ci] !== 0)
-                    list.push({ root: ci, nt, delta: t.deltas[ci] });
-            if (t.deltas[nRoots - 1] !== 0)
-                list.push({ root: nRoots - 1, nt, delta: t.deltas[nRoots - 1] });
+                edge(ci);
+            edge(nRoots - 1);
             return list.length ? { list, mask: t.mask } : undefined;
         });
         if (perArg.some((x) => x)) {

@@ -1191,7 +1191,6 @@ function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string
         if (delta !== 0) {
           deltas[ci] = delta;
           mask[ci] = 1;
-          roots[ci] = 1;
         }
       }
       t = { deltas, mask };
@@ -1206,8 +1205,14 @@ function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string
       const t = rowTables(`${p.prim.name}/${i}`);
       if (!t) return undefined;
       const list: EdgeDelta[] = [];
-      for (const ci of byLhs[nt] ?? []) if (t.deltas[ci] !== 0) list.push({ root: ci, nt, delta: t.deltas[ci] as number });
-      if (t.deltas[nRoots - 1] !== 0) list.push({ root: nRoots - 1, nt, delta: t.deltas[nRoots - 1] as number });
+      // Only roots that some argument list looks up are indexed by the banks (roots): indexing costs a map insert per entry.
+      const edge = (ci: number): void => {
+        if (t.deltas[ci] === 0) return;
+        list.push({ root: ci, nt, delta: t.deltas[ci] as number });
+        roots[ci] = 1;
+      };
+      for (const ci of byLhs[nt] ?? []) edge(ci);
+      edge(nRoots - 1);
       return list.length ? { list, mask: t.mask } : undefined;
     });
     if (perArg.some((x) => x)) {
