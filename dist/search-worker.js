@@ -3617,6 +3617,15 @@ function isPyError(r) {
 ;// CONCATENATED MODULE: ./build/action/src/search/grammar.js
 
 
+/**
+ * A production as an object of one fixed shape, whatever its kind: the enumerator reads productions of every kind
+ * in the same loops, and objects of five shapes would make each of those property reads megamorphic (V8), which
+ * cost about half a millisecond per search in the enumerator's set-up alone.
+ */
+function makeProduction(d, cost) {
+    const x = d;
+    return { kind: d.kind, lhs: d.lhs, cost, key: d.key, name: x["name"], value: x["value"], expr: x["expr"], prim: x["prim"], args: x["args"], source: x["source"], bodies: x["bodies"] };
+}
 /** Cost units per bit of -log2 probability. Finer units order programs more precisely but add levels. */
 const COST_SCALE = 2;
 /** True when `t` satisfies a type variable's constraint. */
@@ -3886,33 +3895,43 @@ class Enumerator {
         this.boundCost = boundVarCosts(grammar);
         this.minCostByNt = grammar.nts.map(() => Infinity);
         this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(grammar, p) ? new IdMemo(p.args.length) : undefined));
-        this.isConstProd = Uint8Array.from(grammar.prods, (p) => (p.kind === "const" ? 1 : 0));
-        this.prodCost = Int32Array.from(grammar.prods, (p) => p.cost);
-        this.prodKind = Uint8Array.from(grammar.prods, (p) => (p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF));
+        // One pass filling flat arrays (TypedArray.from with a mapping function and per-production allocations cost
+        // more than the rest of the set-up together).
+        const P = grammar.prods.length;
+        this.isConstProd = new Uint8Array(P);
+        this.prodCost = new Int32Array(P);
+        this.prodKind = new Uint8Array(P);
+        this.prodArgs = new Array(P);
         const main = [];
         const inner = [];
-        grammar.prods.forEach((p, pi) => {
+        this.sourceNts = new Set();
+        this.minHofCost = grammar.nts.map(() => Infinity);
+        for (let pi = 0; pi < P; pi++) {
+            const p = grammar.prods[pi];
+            this.isConstProd[pi] = p.kind === "const" ? 1 : 0;
+            this.prodCost[pi] = p.cost;
+            this.prodKind[pi] = p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF;
+            this.prodArgs[pi] = p.kind === "op" && p.args.length > 0 ? Int32Array.from(p.args) : NO_ARGS;
             // Seeds and comprehensions are built in the main context only; skipInMain productions everywhere else.
             if (p.kind !== "op" || !limits.skipInMain?.(p))
                 main.push(pi);
             if (p.kind !== "seed" && p.kind !== "hof")
                 inner.push(pi);
-        });
+            if (p.kind === "hof") {
+                this.sourceNts.add(p.source);
+                if (p.cost < this.minHofCost[p.source])
+                    this.minHofCost[p.source] = p.cost;
+            }
+        }
         this.mainOrder = Int32Array.from(main);
         this.ctxOrder = Int32Array.from(inner);
-        this.sourceNts = new Set(grammar.prods.flatMap((p) => (p.kind === "hof" ? [p.source] : [])));
-        this.minHofCost = grammar.nts.map(() => Infinity);
-        for (const p of grammar.prods)
-            if (p.kind === "hof" && p.cost < this.minHofCost[p.source])
-                this.minHofCost[p.source] = p.cost;
         const bi = bigramTables(grammar, limits.bigram);
         this.edges = bi.edges;
         this.edgeMask = bi.masks;
         this.indexedRoots = bi.roots;
-        this.prodArgs = grammar.prods.map((p) => Int32Array.from(p.kind === "op" ? p.args : []));
         // Dense (one slot per production): reading past the end of a sparse array is slow in V8.
         this.minDelta = grammar.prods.map((_, pi) => {
-            const perArg = bi.edges[pi];
+            const perArg = pi < bi.edges.length ? bi.edges[pi] : undefined;
             return perArg ? Int32Array.from(perArg, (list) => Math.min(0, ...(list ?? []).map((e) => e.delta))) : undefined;
         });
         this.edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
@@ -4895,6 +4914,7 @@ class Enumerator {
     }
 }
 const NO_KIDS = [];
+const NO_ARGS = new Int32Array(0);
 const enumerator_MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const FAST_CODES = { add: 0, sub: 1, mul: 2, lt: 3, le: 4, gt: 5, ge: 6, eq: 7, ne: 8 };
 const EMPTY_LIST = [];
@@ -4920,7 +4940,15 @@ function bigramTables(g, bigram) {
     // Child productions by left-hand side: an argument's edges come from its nonterminal's productions only.
     const byLhs = g.nts.map(() => []);
     g.prods.forEach((c, ci) => byLhs[c.lhs]?.push(ci));
-    const names = g.prods.map(opName);
+    const byName = new Map();
+    g.prods.forEach((p, ci) => {
+        const name = opName(p);
+        const list = byName.get(name);
+        if (list)
+            list.push(ci);
+        else
+            byName.set(name, [ci]);
+    });
     // One mask and one delta table per bigram row ("parent/arg"), shared by the parent's instantiations: an argument
     // list only tests the roots of its own nonterminal's entries, so roots of other nonterminals may be marked too.
     const perRow = new Map();
@@ -4933,12 +4961,17 @@ function bigramTables(g, bigram) {
         if (row) {
             const deltas = new Int32Array(nRoots);
             const mask = new Uint8Array(nRoots);
-            for (let ci = 0; ci < nRoots; ci++) {
-                const b = row.get(ci === nRoots - 1 ? "var" : names[ci]);
-                const delta = b === undefined ? 0 : -Math.round(b * COST_SCALE);
-                if (delta !== 0) {
+            for (const [child, b] of row) {
+                const delta = -Math.round(b * COST_SCALE);
+                if (delta === 0)
+                    continue;
+                for (const ci of byName.get(child) ?? NO_KIDS) {
                     deltas[ci] = delta;
                     mask[ci] = 1;
+                }
+                if (child === "var") {
+                    deltas[nRoots - 1] = delta;
+                    mask[nRoots - 1] = 1;
                 }
             }
             t = { deltas, mask };
@@ -5313,10 +5346,15 @@ const UNIFORM_WEIGHTS = {
     bigram: new Map(),
     source: "uniform",
 };
+/**
+ * A feature every spec has: a logistic description model keeps its intercepts there (relative to `presence`);
+ * naive Bayes models have no such row.
+ */
+const weights_BIAS_FEATURE = "*";
 /** Per primitive, the description model's boost (log2) for a spec with these features; primitives without evidence are absent. */
 function descriptionBoosts(model, features) {
     const sum = new Map();
-    for (const f of features) {
+    for (const f of [weights_BIAS_FEATURE, ...features]) {
         const row = model.evidence.get(f);
         if (row)
             for (const [p, w] of row)
@@ -5386,30 +5424,30 @@ function buildPythonGrammar(problem, weights, opts = {}) {
             draft.push({ p: { kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" }, w: SEED_WEIGHT + (weights.prim.get("seed") ?? 0) });
     }
     const prims = opts.prims ?? PYTHON_PRIMS;
-    const instances = instancesFor(prims, universe, has);
+    const instances = instancesFor(prims, universe, has, nt);
     const boosts = weights.desc ? descriptionBoosts(weights.desc, specFeatures(problem)) : undefined;
     prims.forEach((prim, k) => {
         const w = primWeight(prim, tokens, weights, opts.base ?? "hand") + (boosts?.get(prim.name) ?? 0);
         const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.base ?? "hand");
         for (const inst of instances[k]) {
             if (prim.hof) {
-                draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w, base });
+                draft.push({ p: { kind: "hof", lhs: inst.ret, prim, source: inst.source, bodies: inst.bodies, key: prim.name }, w, base });
             }
             else {
-                draft.push({ p: { kind: "op", lhs: nt(inst.ret), prim, args: inst.args.map(nt), key: prim.name }, w, base });
+                draft.push({ p: { kind: "op", lhs: inst.ret, prim, args: inst.args, key: prim.name }, w, base });
             }
         }
     });
     keepOperatorMass(draft);
     const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
     const offsets = typeOffsets(problem, nts, weights);
-    const prods = draft.map((d, i) => ({ ...d.p, cost: (costs[i] ?? 1) + (offsets[d.p.lhs] ?? 0) }));
+    const prods = draft.map((d, i) => makeProduction(d.p, (costs[i] ?? 1) + (offsets[d.p.lhs] ?? 0)));
     return { nts, prods, start: nt(problem.returns), ntIndex };
 }
 /** Instantiations per primitive table and type universe: they depend on nothing else, and specs share universes. */
 const INSTANCE_CACHE = new WeakMap();
 const INSTANCE_CACHE_SIZE = 256;
-function instancesFor(prims, universe, has) {
+function instancesFor(prims, universe, has, nt) {
     let byUniverse = INSTANCE_CACHE.get(prims);
     if (!byUniverse) {
         byUniverse = new Map();
@@ -5418,7 +5456,7 @@ function instancesFor(prims, universe, has) {
     const key = universe.map(types_typeKey).join(",");
     let out = byUniverse.get(key);
     if (!out) {
-        out = prims.map((prim) => instantiate(prim, universe, has));
+        out = prims.map((prim) => instantiate(prim, universe, has).map((inst) => ({ ret: nt(inst.ret), args: inst.args.map(nt), source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt) })));
         if (byUniverse.size >= INSTANCE_CACHE_SIZE)
             byUniverse.clear();
         byUniverse.set(key, out);
@@ -5614,7 +5652,7 @@ class SygusGrammarBuilder {
                 this.production(this.index.get(n.name) ?? 0, rule);
         }
         const costs = normalizeCosts(this.draft.map((d) => d.w), this.draft.map((d) => d.p.lhs));
-        const prods = this.draft.map((d, i) => ({ ...d.p, cost: costs[i] ?? 1 }));
+        const prods = this.draft.map((d, i) => makeProduction(d.p, costs[i] ?? 1));
         const ntIndex = new Map(this.nts.map((n, i) => [n.name, i]));
         return { nts: this.nts, prods, start: this.index.get(this.data.grammar.start) ?? -1, ntIndex };
     }
@@ -6076,7 +6114,163 @@ class Search {
     }
 }
 
+;// CONCATENATED MODULE: ./build/action/src/learn/logistic.js
+/**
+ * The description model as per-primitive logistic regression (DeepCoder's "which primitives does this spec call
+ * for", with a linear model small enough for a few hundred training specs).
+ *
+ * Naive Bayes (learnDescription) adds up each feature's evidence as if the features were independent; a spec's
+ * description words, name words, signature and example relations are not, so a rare primitive that shares a few
+ * common features with a spec collects a large boost from them together. Logistic regression fits the weights of
+ * all features jointly: correlated features share their evidence, a feature that is common everywhere gets no
+ * credit, and the fitted probabilities are calibrated, so primitives the spec's features do not call for fall
+ * below their base rate instead of staying at it.
+ *
+ * Fitting: weighted cross-entropy (soft labels: a primitive's weight in a spec over the spec's weight, see
+ * specsOf) plus an L2 penalty on the feature weights, minimised by mini-batch Adam from a fixed start in a fixed
+ * pseudo-random order (deterministic). Each step touches only the feature rows its batch has (features are sparse),
+ * and the number of passes shrinks as the data grows, so a corpus of thousands of specs refits in seconds.
+ *
+ * The fitted model is stored in the DescriptionModel shape that naive Bayes uses: `presence` holds each
+ * primitive's base rate, the always-present BIAS_FEATURE row holds the intercept relative to that base rate, the
+ * other rows the feature weights, all in bits, with temperature 1.
+ */
+
+/** L2 penalty (per unit of spec weight) on each feature weight, in nats (on the MBPP validation quarter 0.1 beat 1, 0.3, 0.03 and 0.01). */
+const DEFAULT_L2 = 0.1;
+/** Specs per Adam step. */
+const logistic_BATCH = 32;
+const RATE = 0.05;
+/** Passes over the data: as many as about WORK multiply-adds allow, within [MIN_EPOCHS, MAX_EPOCHS]. */
+const MIN_EPOCHS = 4;
+const MAX_EPOCHS = 40;
+const WORK = 3e8;
+function logistic_fitDescriptionLogistic(specs, opts = {}) {
+    const minSpecs = opts.minFeatureSpecs ?? 2;
+    const minBits = opts.minBits ?? 0.1;
+    const l2 = opts.l2 ?? DEFAULT_L2;
+    const clamp = opts.clamp ?? 3;
+    const N = specs.reduce((s, x) => s + x.weight, 0);
+    // Features of at least minSpecs (weighted) specs; primitives used by at least one spec.
+    const nF = new Map();
+    const nP = new Map();
+    for (const s of specs) {
+        for (const f of new Set(s.features))
+            nF.set(f, (nF.get(f) ?? 0) + s.weight);
+        for (const [p, w] of s.prims)
+            nP.set(p, (nP.get(p) ?? 0) + w);
+    }
+    const feats = [...nF].filter(([, n]) => n >= minSpecs).map(([f]) => f).sort();
+    const prims = [...nP.keys()].sort();
+    const presence = new Map(prims.map((p) => [p, ((nP.get(p) ?? 0) + 0.5) / (N + 1)]));
+    const F = feats.length;
+    const P = prims.length;
+    const fIndex = new Map(feats.map((f, i) => [f, i]));
+    const pIndex = new Map(prims.map((p, i) => [p, i]));
+    const S = specs.length;
+    const rows = specs.map((s) => Int32Array.from(new Set(s.features.flatMap((f) => fIndex.get(f) ?? []))));
+    const sw = Float64Array.from(specs, (s) => s.weight);
+    const y = new Float64Array(S * P);
+    specs.forEach((s, i) => {
+        for (const [p, w] of s.prims)
+            y[i * P + pIndex.get(p)] = s.weight > 0 ? Math.min(1, w / s.weight) : 0;
+    });
+    // Parameters: F rows of feature weights, then the intercepts; Adam moments alongside.
+    const theta = new Float64Array((F + 1) * P);
+    const b0 = F * P;
+    for (let j = 0; j < P; j++) {
+        const m = presence.get(prims[j]);
+        theta[b0 + j] = Math.log(m / (1 - m));
+    }
+    const grad = new Float64Array(theta.length);
+    const m1 = new Float64Array(theta.length);
+    const m2 = new Float64Array(theta.length);
+    const z = new Float64Array(P);
+    const scale = N > 0 ? 1 / N : 1;
+    const order = Array.from({ length: S }, (_, i) => i);
+    const featsPerSpec = rows.reduce((a, r) => a + r.length + 1, 0) / Math.max(1, S);
+    const epochs = Math.max(MIN_EPOCHS, Math.min(MAX_EPOCHS, Math.floor(WORK / Math.max(1, S * P * featsPerSpec))));
+    let step = 0;
+    let seed = 0x9e3779b9;
+    const touched = new Uint8Array(F);
+    const rowsOf = [];
+    for (let epoch = 0; epoch < epochs; epoch++) {
+        // A fixed pseudo-random order per epoch (deterministic).
+        for (let i = S - 1; i > 0; i--) {
+            seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+            const k = seed % (i + 1);
+            [order[i], order[k]] = [order[k], order[i]];
+        }
+        for (let start = 0; start < S; start += logistic_BATCH) {
+            const batch = order.slice(start, start + logistic_BATCH);
+            rowsOf.length = 0;
+            let bw = 0;
+            for (const i of batch) {
+                const row = rows[i];
+                const wi = sw[i] * scale;
+                bw += wi;
+                if (wi === 0)
+                    continue;
+                z.set(theta.subarray(b0, b0 + P));
+                for (const f of row)
+                    for (let j = 0, o = f * P; j < P; j++)
+                        z[j] = z[j] + theta[o + j];
+                for (let j = 0; j < P; j++)
+                    z[j] = wi * (1 / (1 + Math.exp(-z[j])) - y[i * P + j]);
+                for (const f of row) {
+                    if (!touched[f]) {
+                        touched[f] = 1;
+                        rowsOf.push(f);
+                    }
+                    for (let j = 0, o = f * P; j < P; j++)
+                        grad[o + j] = grad[o + j] + z[j];
+                }
+                for (let j = 0; j < P; j++)
+                    grad[b0 + j] = grad[b0 + j] + z[j];
+            }
+            // Batches are weighted shares of the data: rescale to the whole, with the penalty on the rows this batch moves.
+            const share = bw > 0 ? 1 / bw : 0;
+            step++;
+            const c1 = 1 - 0.9 ** step;
+            const c2 = 1 - 0.999 ** step;
+            const update = (k, g) => {
+                m1[k] = 0.9 * m1[k] + 0.1 * g;
+                m2[k] = 0.999 * m2[k] + 0.001 * g * g;
+                theta[k] = theta[k] - (RATE * (m1[k] / c1)) / (Math.sqrt(m2[k] / c2) + 1e-8);
+                grad[k] = 0;
+            };
+            for (const f of rowsOf) {
+                touched[f] = 0;
+                for (let j = 0, o = f * P; j < P; j++)
+                    update(o + j, grad[o + j] * share + l2 * scale * theta[o + j]);
+            }
+            for (let j = 0; j < P; j++)
+                update(b0 + j, grad[b0 + j] * share);
+        }
+    }
+    const bits = (x) => x / Math.LN2;
+    const evidence = new Map();
+    const bias = new Map();
+    prims.forEach((p, j) => {
+        const m = presence.get(p);
+        bias.set(p, bits(theta[b0 + j] - Math.log(m / (1 - m))));
+    });
+    evidence.set(BIAS_FEATURE, bias);
+    feats.forEach((f, i) => {
+        const row = new Map();
+        prims.forEach((p, j) => {
+            const w = bits(theta[i * P + j]);
+            if (Math.abs(w) >= minBits)
+                row.set(p, w);
+        });
+        if (row.size > 0)
+            evidence.set(f, row);
+    });
+    return { presence, evidence, temperature: 1, floor: -clamp, ceil: 2 * clamp, n: Math.round(N) };
+}
+
 ;// CONCATENATED MODULE: ./build/action/src/learn/weights.js
+
 
 /** The op tree of a DSL program (lambdas contribute their bodies). */
 function treeOfExpr(e) {
@@ -6098,7 +6292,7 @@ function* nodes(t) {
 }
 /** Learns unigram, bigram and description weights from solved programs. */
 function learnWeights(items, opts = {}) {
-    const desc = learnDescription(items, opts);
+    const desc = (opts.description ?? "logistic") === "logistic" ? fitDescriptionLogistic(specsOf(items), opts) : learnDescription(items, opts);
     const types = learnTypePrior(items);
     return {
         prim: learnUnigram(items, opts),
@@ -6321,8 +6515,9 @@ function weightsFromJson(j) {
 /**
  * Combines weights (for example the shipped prior and what the corpus taught, or the Python DSL's and the SyGuS
  * grammars' models): unigram and bigram weights add up, type counts add up, and the description models are joined
- * primitive by primitive, the second's evidence winning where both have it (naive Bayes evidence learned from
- * different data does not add; each primitive's boost depends only on its own presence and evidence).
+ * primitive by primitive, each primitive's whole column of evidence from the model that saw more specs using it
+ * (evidence fitted on different data does not add; each primitive's boost depends only on its own presence and
+ * evidence).
  */
 function combineWeights(a, b) {
     const add = addMaps;
@@ -6337,14 +6532,28 @@ function combineWeights(a, b) {
     return { prim: add(a.prim, b.prim), bigram: addNested(a.bigram, b.bigram), ...(desc ? { desc } : {}), ...(types ? { types } : {}), source: `${a.source}+${b.source}` };
 }
 function joinDescriptions(a, b) {
-    const evidence = new Map([...a.evidence].map(([f, row]) => [f, new Map(row)]));
-    for (const [f, row] of b.evidence) {
-        const mine = evidence.get(f) ?? new Map();
-        evidence.set(f, mine);
-        for (const [p, w] of row)
-            mine.set(p, w);
+    // A primitive's boost depends only on its presence and its own column of evidence, so the join takes whole
+    // columns, each from the model that saw more specs using the primitive (b on ties), scaled to temperature 1.
+    const support = (m, p) => {
+        const r = m.presence.get(p);
+        return r === undefined ? -1 : r * (m.n + 1) - 0.5;
+    };
+    const prims = new Set([...a.presence.keys(), ...b.presence.keys()]);
+    const from = new Map([...prims].map((p) => [p, support(b, p) >= support(a, p) ? b : a]));
+    const evidence = new Map();
+    for (const m of [a, b]) {
+        for (const [f, row] of m.evidence) {
+            for (const [p, w] of row) {
+                if ((from.get(p) ?? b) !== m)
+                    continue;
+                const mine = evidence.get(f) ?? new Map();
+                evidence.set(f, mine);
+                mine.set(p, w * m.temperature);
+            }
+        }
     }
-    return { ...b, presence: new Map([...a.presence, ...b.presence]), evidence, n: Math.max(a.n, b.n) };
+    const presence = new Map([...prims].map((p) => [p, from.get(p).presence.get(p)]));
+    return { ...b, temperature: 1, presence, evidence, n: Math.max(a.n, b.n) };
 }
 function addMaps(x, y) {
     const m = new Map(x);
@@ -6369,11 +6578,33 @@ function addTypes(a, b) {
 
 
 
-/** Runs one job in this thread. */
-function runJob(problem, options) {
+/** Runs one job in this thread (`parsed`: the job's weights already in their Map form). */
+function runJob(problem, options, parsed) {
     const { weights, tryFirst, seeds, ...rest } = options;
     const exprs = (xs) => (xs ?? []).flatMap((j) => serialize_exprFromJson(j) ?? []);
-    return synthesize(problem, { ...rest, ...(weights ? { weights: weightsFromJson(weights) } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds) });
+    const w = parsed ?? (weights ? weightsFromJson(weights) : undefined);
+    return synthesize(problem, { ...rest, ...(w ? { weights: w } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds) });
+}
+/**
+ * Weights by identity, parsed once: a run passes one weights object to all its searches, and parsing it (or, for a
+ * worker, receiving a copy) per search made garbage that the next searches paid for in collection time.
+ */
+class WeightsCache {
+    size;
+    parsed = new Map();
+    constructor(size = 4) {
+        this.size = size;
+    }
+    get(id) {
+        return this.parsed.get(id);
+    }
+    put(id, json) {
+        const w = weightsFromJson(json);
+        if (this.parsed.size >= this.size)
+            this.parsed.delete(this.parsed.keys().next().value);
+        this.parsed.set(id, w);
+        return w;
+    }
 }
 function encodeResult(r) {
     return {
@@ -6405,6 +6636,11 @@ class SearchPool {
     queue = [];
     pending = new Map();
     nextId = 0;
+    /** Ids of the weights objects jobs were given, and which ids each worker holds (its cache keeps the last 4). */
+    weightIds = new WeakMap();
+    nextWeightsId = 1;
+    holds = new WeakMap();
+    inThread = new WeightsCache();
     constructor(jobs) {
         this.jobs = jobs;
         const n = Math.max(1, Math.min(jobs, availableParallelism() * 2));
@@ -6415,10 +6651,14 @@ class SearchPool {
     }
     /** Runs one search (in a worker thread when the pool has any). */
     run(job) {
-        if (this.workers.length === 0)
-            return Promise.resolve(runJob(job.problem, job.options));
+        const w = job.options.weights;
+        const weightsId = w ? this.weightsIdOf(w) : undefined;
+        if (this.workers.length === 0) {
+            const parsed = w && weightsId !== undefined ? (this.inThread.get(weightsId) ?? this.inThread.put(weightsId, w)) : undefined;
+            return Promise.resolve(runJob(job.problem, job.options, parsed));
+        }
         return new Promise((resolve, reject) => {
-            this.queue.push({ req: { id: this.nextId++, problem: encodeProblem(job.problem), options: job.options }, resolve, reject });
+            this.queue.push({ req: { id: this.nextId++, problem: encodeProblem(job.problem), options: job.options, ...(weightsId !== undefined ? { weightsId } : {}) }, resolve, reject });
             this.dispatch();
         });
     }
@@ -6461,6 +6701,30 @@ class SearchPool {
         this.spawn();
         this.dispatch();
     }
+    weightsIdOf(w) {
+        let id = this.weightIds.get(w);
+        if (id === undefined) {
+            id = this.nextWeightsId++;
+            this.weightIds.set(w, id);
+        }
+        return id;
+    }
+    /** The request as this worker needs it: without the weights when it already holds them. */
+    forWorker(w, req) {
+        if (req.weightsId === undefined)
+            return req;
+        const held = this.holds.get(w) ?? [];
+        if (held.includes(req.weightsId)) {
+            const { weights: _, ...options } = req.options;
+            return { ...req, options };
+        }
+        // Mirrors the worker's cache (WeightsCache, same size and eviction order).
+        if (held.length >= 4)
+            held.shift();
+        held.push(req.weightsId);
+        this.holds.set(w, held);
+        return req;
+    }
     dispatch() {
         while (this.idle.length > 0 && this.queue.length > 0) {
             const w = this.idle.pop();
@@ -6468,7 +6732,7 @@ class SearchPool {
             this.pending.set(job.req.id, { resolve: job.resolve, reject: job.reject, worker: w });
             // A busy worker keeps the process alive; an idle one does not.
             w.ref();
-            w.postMessage(job.req);
+            w.postMessage(this.forWorker(w, job.req));
         }
     }
 }
@@ -6479,9 +6743,16 @@ class SearchPool {
 
 
 
+const cache = new WeightsCache();
 external_node_worker_threads_namespaceObject.parentPort?.on("message", (req) => {
     try {
-        const result = runJob(decodeProblem(req.problem), req.options);
+        let parsed = req.weightsId !== undefined ? cache.get(req.weightsId) : undefined;
+        if (req.weightsId !== undefined && !parsed) {
+            if (!req.options.weights)
+                throw new Error(`search worker: weights ${req.weightsId} were never sent to this worker`);
+            parsed = cache.put(req.weightsId, req.options.weights);
+        }
+        const result = runJob(decodeProblem(req.problem), req.options, parsed);
         external_node_worker_threads_namespaceObject.parentPort?.postMessage({ id: req.id, result: encodeResult(result) });
     }
     catch (e) {

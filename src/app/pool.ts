@@ -5,6 +5,7 @@ import type { Expr } from "../dsl/expr.js";
 import type { SearchResult, SearchStats, StopReason } from "../search/result.js";
 import { synthesize, type SynthOptions } from "../search/synthesize.js";
 import { weightsFromJson, type WeightsJson } from "../learn/weights.js";
+import type { GrammarWeights } from "../search/weights.js";
 import type { Problem } from "../spec/problem.js";
 import { decodeProblem, encodeProblem, type EncodedProblem } from "./codec.js";
 
@@ -19,11 +20,30 @@ export interface SearchJob {
   };
 }
 
-/** Runs one job in this thread. */
-export function runJob(problem: Problem, options: SearchJob["options"]): SearchResult {
+/** Runs one job in this thread (`parsed`: the job's weights already in their Map form). */
+export function runJob(problem: Problem, options: SearchJob["options"], parsed?: GrammarWeights): SearchResult {
   const { weights, tryFirst, seeds, ...rest } = options;
   const exprs = (xs: readonly ExprJson[] | undefined): Expr[] => (xs ?? []).flatMap((j) => exprFromJson(j) ?? []);
-  return synthesize(problem, { ...rest, ...(weights ? { weights: weightsFromJson(weights) } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds) });
+  const w = parsed ?? (weights ? weightsFromJson(weights) : undefined);
+  return synthesize(problem, { ...rest, ...(w ? { weights: w } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds) });
+}
+
+/**
+ * Weights by identity, parsed once: a run passes one weights object to all its searches, and parsing it (or, for a
+ * worker, receiving a copy) per search made garbage that the next searches paid for in collection time.
+ */
+export class WeightsCache {
+  private readonly parsed = new Map<number, GrammarWeights>();
+  constructor(private readonly size = 4) {}
+  get(id: number): GrammarWeights | undefined {
+    return this.parsed.get(id);
+  }
+  put(id: number, json: WeightsJson): GrammarWeights {
+    const w = weightsFromJson(json);
+    if (this.parsed.size >= this.size) this.parsed.delete(this.parsed.keys().next().value as number);
+    this.parsed.set(id, w);
+    return w;
+  }
 }
 
 /** What crosses back from a worker: the search result with programs in their stable JSON form. */
@@ -57,11 +77,15 @@ export function decodeResult(r: EncodedResult): SearchResult {
   };
 }
 
-/** Message to a worker thread. */
+/**
+ * Message to a worker thread. Weights travel once per worker: the first job with a given weights object carries them
+ * (`options.weights`) with their `weightsId`; later jobs carry the id only.
+ */
 export interface WorkerRequest {
   readonly id: number;
   readonly problem: EncodedProblem;
   readonly options: SearchJob["options"];
+  readonly weightsId?: number;
 }
 
 /**
@@ -74,6 +98,11 @@ export class SearchPool {
   private readonly queue: { req: WorkerRequest; resolve: (r: SearchResult) => void; reject: (e: Error) => void }[] = [];
   private readonly pending = new Map<number, { resolve: (r: SearchResult) => void; reject: (e: Error) => void; worker: Worker }>();
   private nextId = 0;
+  /** Ids of the weights objects jobs were given, and which ids each worker holds (its cache keeps the last 4). */
+  private readonly weightIds = new WeakMap<WeightsJson, number>();
+  private nextWeightsId = 1;
+  private readonly holds = new WeakMap<Worker, number[]>();
+  private readonly inThread = new WeightsCache();
 
   constructor(readonly jobs: number) {
     const n = Math.max(1, Math.min(jobs, availableParallelism() * 2));
@@ -83,9 +112,14 @@ export class SearchPool {
 
   /** Runs one search (in a worker thread when the pool has any). */
   run(job: SearchJob): Promise<SearchResult> {
-    if (this.workers.length === 0) return Promise.resolve(runJob(job.problem, job.options));
+    const w = job.options.weights;
+    const weightsId = w ? this.weightsIdOf(w) : undefined;
+    if (this.workers.length === 0) {
+      const parsed = w && weightsId !== undefined ? (this.inThread.get(weightsId) ?? this.inThread.put(weightsId, w)) : undefined;
+      return Promise.resolve(runJob(job.problem, job.options, parsed));
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ req: { id: this.nextId++, problem: encodeProblem(job.problem), options: job.options }, resolve, reject });
+      this.queue.push({ req: { id: this.nextId++, problem: encodeProblem(job.problem), options: job.options, ...(weightsId !== undefined ? { weightsId } : {}) }, resolve, reject });
       this.dispatch();
     });
   }
@@ -127,6 +161,30 @@ export class SearchPool {
     this.dispatch();
   }
 
+  private weightsIdOf(w: WeightsJson): number {
+    let id = this.weightIds.get(w);
+    if (id === undefined) {
+      id = this.nextWeightsId++;
+      this.weightIds.set(w, id);
+    }
+    return id;
+  }
+
+  /** The request as this worker needs it: without the weights when it already holds them. */
+  private forWorker(w: Worker, req: WorkerRequest): WorkerRequest {
+    if (req.weightsId === undefined) return req;
+    const held = this.holds.get(w) ?? [];
+    if (held.includes(req.weightsId)) {
+      const { weights: _, ...options } = req.options;
+      return { ...req, options };
+    }
+    // Mirrors the worker's cache (WeightsCache, same size and eviction order).
+    if (held.length >= 4) held.shift();
+    held.push(req.weightsId);
+    this.holds.set(w, held);
+    return req;
+  }
+
   private dispatch(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const w = this.idle.pop() as Worker;
@@ -134,7 +192,7 @@ export class SearchPool {
       this.pending.set(job.req.id, { resolve: job.resolve, reject: job.reject, worker: w });
       // A busy worker keeps the process alive; an idle one does not.
       w.ref();
-      w.postMessage(job.req);
+      w.postMessage(this.forWorker(w, job.req));
     }
   }
 }

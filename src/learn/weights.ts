@@ -5,8 +5,9 @@
  * - Bigram (parent-conditioned, in the spirit of EuPhony and DreamCoder): how much more or less likely a child
  *   operator is under a given parent primitive and argument position than on its own.
  * - Description model: which primitives a spec's features (description and name words, signature, example
- *   relations: src/search/features.ts) call for, as naive Bayes evidence (DeepCoder's idea of predicting the
- *   primitives of a solution from the spec, with a model small enough to learn from a few hundred specs).
+ *   relations: src/search/features.ts) call for, by per-primitive logistic regression (src/learn/logistic.ts) or
+ *   naive Bayes (DeepCoder's idea of predicting the primitives of a solution from the spec, with a model small
+ *   enough to learn from a few hundred specs).
  * - Type prior: which intermediate types solutions of each signature class compute.
  *
  * All weights are log2 multipliers on a production's prior probability (see GrammarWeights), smoothed and clamped
@@ -19,6 +20,7 @@
 import type { Expr } from "../dsl/expr.js";
 import { tokenize } from "../search/lexicon.js";
 import type { DescriptionModel, GrammarWeights, TypePrior } from "../search/weights.js";
+import { fitDescriptionLogistic, type SpecCounts } from "./logistic.js";
 
 /** A program as a tree of primitive names ("var" and "const" for leaves): all learning needs. */
 export interface OpTree {
@@ -69,6 +71,13 @@ export interface LearnOptions {
    * count (below average) instead of no opinion, so rarely-seen ones are not beaten by never-seen ones.
    */
   readonly universe?: readonly string[];
+  /**
+   * How the description model is fitted: "logistic" (per-primitive logistic regression over all features jointly:
+   * src/learn/logistic.ts) or "naive-bayes" (each feature's evidence counted on its own). @default "logistic"
+   */
+  readonly description?: "logistic" | "naive-bayes";
+  /** Logistic description model: L2 penalty per unit of spec weight on each feature weight. @default 0.1 */
+  readonly l2?: number;
 }
 
 /** The op tree of a DSL program (lambdas contribute their bodies). */
@@ -92,7 +101,7 @@ function* nodes(t: OpTree): Generator<OpTree> {
 
 /** Learns unigram, bigram and description weights from solved programs. */
 export function learnWeights(items: readonly TrainingProgram[], opts: LearnOptions = {}): GrammarWeights {
-  const desc = learnDescription(items, opts);
+  const desc = (opts.description ?? "logistic") === "logistic" ? fitDescriptionLogistic(specsOf(items), opts) : learnDescription(items, opts);
   const types = learnTypePrior(items);
   return {
     prim: learnUnigram(items, opts),
@@ -183,9 +192,9 @@ export function learnBigram(items: readonly TrainingProgram[], opts: LearnOption
  * of the group's items that use it (a coincidental solution's primitives keep its small weight even when a
  * reference fragment of the same task counts fully), and the group's weight (its largest item weight).
  */
-function specsOf(items: readonly TrainingProgram[]): { features: readonly string[]; prims: Map<string, number>; weight: number }[] {
-  const byGroup = new Map<string, { features: readonly string[]; prims: Map<string, number>; weight: number }>();
-  const out: { features: readonly string[]; prims: Map<string, number>; weight: number }[] = [];
+export function specsOf(items: readonly TrainingProgram[]): SpecCounts[] {
+  const byGroup = new Map<string, SpecCounts>();
+  const out: SpecCounts[] = [];
   for (const it of items) {
     const w = it.weight ?? 1;
     const prims = [...nodes(it.tree)].map((n) => n.op).filter((op) => !isLeaf(op));
@@ -327,8 +336,9 @@ export function weightsFromJson(j: WeightsJson): GrammarWeights {
 /**
  * Combines weights (for example the shipped prior and what the corpus taught, or the Python DSL's and the SyGuS
  * grammars' models): unigram and bigram weights add up, type counts add up, and the description models are joined
- * primitive by primitive, the second's evidence winning where both have it (naive Bayes evidence learned from
- * different data does not add; each primitive's boost depends only on its own presence and evidence).
+ * primitive by primitive, each primitive's whole column of evidence from the model that saw more specs using it
+ * (evidence fitted on different data does not add; each primitive's boost depends only on its own presence and
+ * evidence).
  */
 export function combineWeights(a: GrammarWeights, b: GrammarWeights): GrammarWeights {
   const add = addMaps;
@@ -343,13 +353,27 @@ export function combineWeights(a: GrammarWeights, b: GrammarWeights): GrammarWei
 }
 
 function joinDescriptions(a: DescriptionModel, b: DescriptionModel): DescriptionModel {
-  const evidence = new Map([...a.evidence].map(([f, row]) => [f, new Map(row)] as const));
-  for (const [f, row] of b.evidence) {
-    const mine = evidence.get(f) ?? new Map<string, number>();
-    evidence.set(f, mine);
-    for (const [p, w] of row) mine.set(p, w);
+  // A primitive's boost depends only on its presence and its own column of evidence, so the join takes whole
+  // columns, each from the model that saw more specs using the primitive (b on ties), scaled to temperature 1.
+  const support = (m: DescriptionModel, p: string): number => {
+    const r = m.presence.get(p);
+    return r === undefined ? -1 : r * (m.n + 1) - 0.5;
+  };
+  const prims = new Set([...a.presence.keys(), ...b.presence.keys()]);
+  const from = new Map([...prims].map((p) => [p, support(b, p) >= support(a, p) ? b : a] as const));
+  const evidence = new Map<string, Map<string, number>>();
+  for (const m of [a, b]) {
+    for (const [f, row] of m.evidence) {
+      for (const [p, w] of row) {
+        if ((from.get(p) ?? b) !== m) continue;
+        const mine = evidence.get(f) ?? new Map<string, number>();
+        evidence.set(f, mine);
+        mine.set(p, w * m.temperature);
+      }
+    }
   }
-  return { ...b, presence: new Map([...a.presence, ...b.presence]), evidence, n: Math.max(a.n, b.n) };
+  const presence = new Map([...prims].map((p) => [p, (from.get(p) as DescriptionModel).presence.get(p) as number] as const));
+  return { ...b, temperature: 1, presence, evidence, n: Math.max(a.n, b.n) };
 }
 
 function addMaps(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): Map<string, number> {

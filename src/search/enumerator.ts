@@ -174,29 +174,40 @@ export class Enumerator {
     this.boundCost = boundVarCosts(grammar);
     this.minCostByNt = grammar.nts.map(() => Infinity);
     this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(grammar, p) ? new IdMemo(p.args.length as 1 | 2) : undefined));
-    this.isConstProd = Uint8Array.from(grammar.prods, (p) => (p.kind === "const" ? 1 : 0));
-    this.prodCost = Int32Array.from(grammar.prods, (p) => p.cost);
-    this.prodKind = Uint8Array.from(grammar.prods, (p) => (p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF));
+    // One pass filling flat arrays (TypedArray.from with a mapping function and per-production allocations cost
+    // more than the rest of the set-up together).
+    const P = grammar.prods.length;
+    this.isConstProd = new Uint8Array(P);
+    this.prodCost = new Int32Array(P);
+    this.prodKind = new Uint8Array(P);
+    this.prodArgs = new Array<Int32Array>(P);
     const main: number[] = [];
     const inner: number[] = [];
-    grammar.prods.forEach((p, pi) => {
+    this.sourceNts = new Set();
+    this.minHofCost = grammar.nts.map(() => Infinity);
+    for (let pi = 0; pi < P; pi++) {
+      const p = grammar.prods[pi] as Production;
+      this.isConstProd[pi] = p.kind === "const" ? 1 : 0;
+      this.prodCost[pi] = p.cost;
+      this.prodKind[pi] = p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF;
+      (this.prodArgs as Int32Array[])[pi] = p.kind === "op" && p.args.length > 0 ? Int32Array.from(p.args) : NO_ARGS;
       // Seeds and comprehensions are built in the main context only; skipInMain productions everywhere else.
       if (p.kind !== "op" || !limits.skipInMain?.(p)) main.push(pi);
       if (p.kind !== "seed" && p.kind !== "hof") inner.push(pi);
-    });
+      if (p.kind === "hof") {
+        this.sourceNts.add(p.source);
+        if (p.cost < (this.minHofCost[p.source] as number)) this.minHofCost[p.source] = p.cost;
+      }
+    }
     this.mainOrder = Int32Array.from(main);
     this.ctxOrder = Int32Array.from(inner);
-    this.sourceNts = new Set(grammar.prods.flatMap((p) => (p.kind === "hof" ? [p.source] : [])));
-    this.minHofCost = grammar.nts.map(() => Infinity);
-    for (const p of grammar.prods) if (p.kind === "hof" && p.cost < (this.minHofCost[p.source] as number)) this.minHofCost[p.source] = p.cost;
     const bi = bigramTables(grammar, limits.bigram);
     this.edges = bi.edges;
     this.edgeMask = bi.masks;
     this.indexedRoots = bi.roots;
-    this.prodArgs = grammar.prods.map((p) => Int32Array.from(p.kind === "op" ? p.args : []));
     // Dense (one slot per production): reading past the end of a sparse array is slow in V8.
     this.minDelta = grammar.prods.map((_, pi) => {
-      const perArg = bi.edges[pi];
+      const perArg = pi < bi.edges.length ? bi.edges[pi] : undefined;
       return perArg ? Int32Array.from(perArg, (list) => Math.min(0, ...(list ?? []).map((e) => e.delta))) : undefined;
     });
     this.edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
@@ -1136,6 +1147,7 @@ export class Enumerator {
 }
 
 const NO_KIDS: readonly number[] = [];
+const NO_ARGS = new Int32Array(0);
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const FAST_CODES: Readonly<Record<NonNullable<Primitive["fastInt"]>, number>> = { add: 0, sub: 1, mul: 2, lt: 3, le: 4, gt: 5, ge: 6, eq: 7, ne: 8 };
 const EMPTY_LIST: readonly number[] = [];
@@ -1173,7 +1185,13 @@ function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string
   // Child productions by left-hand side: an argument's edges come from its nonterminal's productions only.
   const byLhs: number[][] = g.nts.map(() => []);
   g.prods.forEach((c, ci) => byLhs[c.lhs]?.push(ci));
-  const names = g.prods.map(opName);
+  const byName = new Map<string, number[]>();
+  g.prods.forEach((p, ci) => {
+    const name = opName(p);
+    const list = byName.get(name);
+    if (list) list.push(ci);
+    else byName.set(name, [ci]);
+  });
   // One mask and one delta table per bigram row ("parent/arg"), shared by the parent's instantiations: an argument
   // list only tests the roots of its own nonterminal's entries, so roots of other nonterminals may be marked too.
   const perRow = new Map<string, { deltas: Int32Array; mask: Uint8Array } | null>();
@@ -1185,12 +1203,16 @@ function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string
     if (row) {
       const deltas = new Int32Array(nRoots);
       const mask = new Uint8Array(nRoots);
-      for (let ci = 0; ci < nRoots; ci++) {
-        const b = row.get(ci === nRoots - 1 ? "var" : (names[ci] as string));
-        const delta = b === undefined ? 0 : -Math.round(b * COST_SCALE);
-        if (delta !== 0) {
+      for (const [child, b] of row) {
+        const delta = -Math.round(b * COST_SCALE);
+        if (delta === 0) continue;
+        for (const ci of byName.get(child) ?? NO_KIDS) {
           deltas[ci] = delta;
           mask[ci] = 1;
+        }
+        if (child === "var") {
+          deltas[nRoots - 1] = delta;
+          mask[nRoots - 1] = 1;
         }
       }
       t = { deltas, mask };

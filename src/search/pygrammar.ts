@@ -4,7 +4,7 @@ import { PYTHON_PRIMS } from "../dsl/prims/index.js";
 import { BOOL, FLOAT, INT, STR, iterElement, list, set, typeKey, type Type } from "../dsl/types.js";
 import { hashKey, hasAstral, type Value } from "../dsl/values.js";
 import type { Problem } from "../spec/problem.js";
-import { COST_SCALE, instantiate, normalizeCosts, type Grammar, type Nonterminal, type Production, type ProductionDraft } from "./grammar.js";
+import { COST_SCALE, instantiate, makeProduction, normalizeCosts, type Grammar, type Nonterminal, type ProductionDraft } from "./grammar.js";
 import { HINT_BOOST_BITS, descriptionInts, descriptionStrings, lexiconConstants, tokenize } from "./lexicon.js";
 import { signatureClass, specFeatures } from "./features.js";
 import { UNIFORM_WEIGHTS, descriptionBoosts, priorWeight, typeOffsetBits, type GrammarWeights, type BaseCosts } from "./weights.js";
@@ -52,32 +52,33 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
     if (has(seed.type)) draft.push({ p: { kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" }, w: SEED_WEIGHT + (weights.prim.get("seed") ?? 0) });
   }
   const prims = opts.prims ?? PYTHON_PRIMS;
-  const instances = instancesFor(prims, universe, has);
+  const instances = instancesFor(prims, universe, has, nt);
   const boosts = weights.desc ? descriptionBoosts(weights.desc, specFeatures(problem)) : undefined;
   prims.forEach((prim, k) => {
     const w = primWeight(prim, tokens, weights, opts.base ?? "hand") + (boosts?.get(prim.name) ?? 0);
     const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.base ?? "hand");
     for (const inst of instances[k] as Instances) {
       if (prim.hof) {
-        draft.push({ p: { kind: "hof", lhs: nt(inst.ret), prim, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: prim.name }, w, base });
+        draft.push({ p: { kind: "hof", lhs: inst.ret, prim, source: inst.source, bodies: inst.bodies, key: prim.name }, w, base });
       } else {
-        draft.push({ p: { kind: "op", lhs: nt(inst.ret), prim, args: inst.args.map(nt), key: prim.name }, w, base });
+        draft.push({ p: { kind: "op", lhs: inst.ret, prim, args: inst.args, key: prim.name }, w, base });
       }
     }
   });
   keepOperatorMass(draft);
   const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
   const offsets = typeOffsets(problem, nts, weights);
-  const prods = draft.map((d, i) => ({ ...d.p, cost: (costs[i] ?? 1) + (offsets[d.p.lhs] ?? 0) }) as Production);
+  const prods = draft.map((d, i) => makeProduction(d.p, (costs[i] ?? 1) + (offsets[d.p.lhs] ?? 0)));
   return { nts, prods, start: nt(problem.returns), ntIndex };
 }
 
-type Instances = ReturnType<typeof instantiate>;
+/** A primitive's instantiations over a type universe, with their nonterminals (indices into the universe). */
+type Instances = { readonly ret: number; readonly args: readonly number[]; readonly source: number; readonly bodies: readonly number[] }[];
 /** Instantiations per primitive table and type universe: they depend on nothing else, and specs share universes. */
 const INSTANCE_CACHE = new WeakMap<readonly Primitive[], Map<string, Instances[]>>();
 const INSTANCE_CACHE_SIZE = 256;
 
-function instancesFor(prims: readonly Primitive[], universe: readonly Type[], has: (t: Type) => boolean): Instances[] {
+function instancesFor(prims: readonly Primitive[], universe: readonly Type[], has: (t: Type) => boolean, nt: (t: Type) => number): Instances[] {
   let byUniverse = INSTANCE_CACHE.get(prims);
   if (!byUniverse) {
     byUniverse = new Map();
@@ -86,7 +87,7 @@ function instancesFor(prims: readonly Primitive[], universe: readonly Type[], ha
   const key = universe.map(typeKey).join(",");
   let out = byUniverse.get(key);
   if (!out) {
-    out = prims.map((prim) => instantiate(prim, universe, has));
+    out = prims.map((prim) => instantiate(prim, universe, has).map((inst) => ({ ret: nt(inst.ret), args: inst.args.map(nt), source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt) })));
     if (byUniverse.size >= INSTANCE_CACHE_SIZE) byUniverse.clear();
     byUniverse.set(key, out);
   }

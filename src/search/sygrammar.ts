@@ -14,7 +14,7 @@ import { primByName } from "../dsl/prims/index.js";
 import { BOOL, INT, STR, type Type } from "../dsl/types.js";
 import type { Problem } from "../spec/problem.js";
 import type { SygusData, SygusNonterminal, SygusRule, SygusSort } from "../spec/sygus-types.js";
-import { normalizeCosts, type Grammar, type Nonterminal, type Production, type ProductionDraft } from "./grammar.js";
+import { makeProduction, normalizeCosts, type Grammar, type Nonterminal, type ProductionDraft } from "./grammar.js";
 import { priorWeight, type GrammarWeights, type BaseCosts } from "./weights.js";
 
 /** log2 prior weights of terminals relative to primitives (whose weight is -cost). */
@@ -58,7 +58,7 @@ class SygusGrammarBuilder {
       for (const rule of this.rulesOf(n)) this.production(this.index.get(n.name) ?? 0, rule);
     }
     const costs = normalizeCosts(this.draft.map((d) => d.w), this.draft.map((d) => d.p.lhs));
-    const prods = this.draft.map((d, i) => ({ ...d.p, cost: costs[i] ?? 1 }) as Production);
+    const prods = this.draft.map((d, i) => makeProduction(d.p, costs[i] ?? 1));
     const ntIndex = new Map(this.nts.map((n, i) => [n.name, i] as const));
     return { nts: this.nts, prods, start: this.index.get(this.data.grammar.start) ?? -1, ntIndex };
   }

@@ -20,15 +20,16 @@ export interface GrammarWeights {
 }
 
 /**
- * A naive Bayes model of which primitives a solution uses, given the spec's features (src/search/features.ts).
+ * A linear model of which primitives a solution uses, given the spec's features (src/search/features.ts): logistic
+ * regression (src/learn/logistic.ts, intercepts in the BIAS_FEATURE row, temperature 1) or naive Bayes (older
+ * stored weights; correlated words counted as independent, so the sum is damped by a temperature below 1).
  * For a spec with features F, primitive p's boost is log2(P(p | F) / P(p)), where the posterior's log-odds are
- * P(p)'s plus `temperature` times the evidence of the features present (naive Bayes counts correlated words as
- * independent, so the sum is damped), clamped to [floor, ceil].
+ * P(p)'s plus `temperature` times the evidence of the features present, clamped to [floor, ceil].
  */
 export interface DescriptionModel {
   /** P(p appears in a solution): the base rate. */
   readonly presence: ReadonlyMap<string, number>;
-  /** feature -> primitive -> log2( P(feature | p used) / P(feature | p not used) ). */
+  /** feature -> primitive -> evidence in bits (naive Bayes: log2 P(feature | p used) / P(feature | p not used)). */
   readonly evidence: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly temperature: number;
   readonly floor: number;
@@ -72,10 +73,16 @@ export const UNIFORM_WEIGHTS: GrammarWeights = {
   source: "uniform",
 };
 
+/**
+ * A feature every spec has: a logistic description model keeps its intercepts there (relative to `presence`);
+ * naive Bayes models have no such row.
+ */
+export const BIAS_FEATURE = "*";
+
 /** Per primitive, the description model's boost (log2) for a spec with these features; primitives without evidence are absent. */
 export function descriptionBoosts(model: DescriptionModel, features: readonly string[]): Map<string, number> {
   const sum = new Map<string, number>();
-  for (const f of features) {
+  for (const f of [BIAS_FEATURE, ...features]) {
     const row = model.evidence.get(f);
     if (row) for (const [p, w] of row) sum.set(p, (sum.get(p) ?? 0) + w);
   }
