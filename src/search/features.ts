@@ -32,14 +32,22 @@ export function nameWords(name: string): string[] {
 
 /**
  * The spec's features, deduplicated, in a fixed order: description and name words (stemmed, stop words dropped),
- * `ret:<kind>`, `retk:<type>`, `arg:<kind>` per parameter kind, `arity:<n>`, and `io:<relation>` for each relation
- * that holds on every example.
+ * `ret:<kind>`, `retk:<type>`, `arg:<kind>` and `argk:<type>` per parameter, adjacent description words as
+ * `w1+w2` ("nth+power"), `arity:<n>`, and `io:<relation>` for each relation that holds on every example. Parameter
+ * types and word pairs overlap the other features; the logistic description model fits them jointly, so they add
+ * what they say beyond the rest (on the MBPP validation quarter, per-task candidate ratio 1.95x without them,
+ * 2.01x with parameter types, 2.17x with word pairs, 2.34x with both; parameter-name words made it worse, 1.85x).
  */
 export function specFeatures(spec: FeatureSpec): string[] {
   const out = new Set<string>([...tokenize(spec.description), ...nameWords(spec.name)]);
   out.add(`ret:${kindWord(spec.returns)}`);
   out.add(`retk:${typeKey(spec.returns)}`);
-  for (const p of spec.params) out.add(`arg:${kindWord(p.type)}`);
+  for (const p of spec.params) {
+    out.add(`arg:${kindWord(p.type)}`);
+    out.add(`argk:${typeKey(p.type)}`);
+  }
+  const words = tokenize(spec.description);
+  for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]}+${words[i + 1]}`);
   out.add(`arity:${spec.params.length}`);
   for (const r of ioRelations(spec)) out.add(`io:${r}`);
   return [...out];

@@ -16,7 +16,9 @@ describe("spec features", () => {
       [[[5, 6]], [6]],
     ]);
     const f = specFeatures(p);
-    expect(f).toEqual(expect.arrayContaining(["remove", "odd", "number", "list", "ret:list", "retk:list[int]", "arg:list", "arity:1", "io:len<", "io:subset"]));
+    expect(f).toEqual(expect.arrayContaining(["remove", "odd", "number", "list", "ret:list", "retk:list[int]", "arg:list", "argk:list[int]", "arity:1", "io:len<", "io:subset"]));
+    // Adjacent description words, after stop words are dropped.
+    expect(f).toEqual(expect.arrayContaining(["remove+odd", "odd+number", "number+list"]));
     expect(f).not.toContain("io:len=");
     expect(new Set(f).size).toBe(f.length);
   });
