@@ -6178,11 +6178,9 @@ function logistic_fitDescriptionLogistic(specs, opts = {}) {
     const S = specs.length;
     const rows = specs.map((s) => Int32Array.from(new Set(s.features.flatMap((f) => fIndex.get(f) ?? []))));
     const sw = Float64Array.from(specs, (s) => s.weight);
-    const y = new Float64Array(S * P);
-    specs.forEach((s, i) => {
-        for (const [p, w] of s.prims)
-            y[i * P + pIndex.get(p)] = s.weight > 0 ? Math.min(1, w / s.weight) : 0;
-    });
+    // Labels, sparse (a spec uses a few primitives): per spec, the primitives' indices and soft labels.
+    const labelIdx = specs.map((s) => Int32Array.from(s.prims.keys(), (p) => pIndex.get(p)));
+    const labelVal = specs.map((s) => Float64Array.from(s.prims.values(), (w) => (s.weight > 0 ? Math.min(1, w / s.weight) : 0)));
     // Parameters: F rows of feature weights, then the intercepts; Adam moments alongside.
     const theta = new Float64Array((F + 1) * P);
     const b0 = F * P;
@@ -6224,7 +6222,11 @@ function logistic_fitDescriptionLogistic(specs, opts = {}) {
                     for (let j = 0, o = f * P; j < P; j++)
                         z[j] = z[j] + theta[o + j];
                 for (let j = 0; j < P; j++)
-                    z[j] = wi * (1 / (1 + Math.exp(-z[j])) - y[i * P + j]);
+                    z[j] = wi / (1 + Math.exp(-z[j]));
+                const li = labelIdx[i];
+                const lv = labelVal[i];
+                for (let k = 0; k < li.length; k++)
+                    z[li[k]] = z[li[k]] - wi * lv[k];
                 for (const f of row) {
                     if (!touched[f]) {
                         touched[f] = 1;
@@ -6593,6 +6595,8 @@ function runJob(problem, options, parsed) {
     const w = parsed ?? (weights ? weightsFromJson(weights) : undefined);
     return synthesize(problem, { ...rest, ...(w ? { weights: w } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds) });
 }
+/** How many weights objects a worker keeps parsed (SearchPool mirrors each worker's cache). */
+const WEIGHTS_PER_WORKER = 4;
 /**
  * Weights by identity, parsed once: a run passes one weights object to all its searches, and parsing it (or, for a
  * worker, receiving a copy) per search made garbage that the next searches paid for in collection time.
@@ -6600,7 +6604,7 @@ function runJob(problem, options, parsed) {
 class WeightsCache {
     size;
     parsed = new Map();
-    constructor(size = 4) {
+    constructor(size = WEIGHTS_PER_WORKER) {
         this.size = size;
     }
     get(id) {
@@ -6644,7 +6648,7 @@ class SearchPool {
     queue = [];
     pending = new Map();
     nextId = 0;
-    /** Ids of the weights objects jobs were given, and which ids each worker holds (its cache keeps the last 4). */
+    /** Ids of the weights objects jobs were given, and which ids each worker holds (its cache keeps the last few). */
     weightIds = new WeakMap();
     nextWeightsId = 1;
     holds = new WeakMap();
@@ -6727,7 +6731,7 @@ class SearchPool {
             return { ...req, options };
         }
         // Mirrors the worker's cache (WeightsCache, same size and eviction order).
-        if (held.length >= 4)
+        if (held.length >= WEIGHTS_PER_WORKER)
             held.shift();
         held.push(req.weightsId);
         this.holds.set(w, held);

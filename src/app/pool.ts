@@ -28,13 +28,16 @@ export function runJob(problem: Problem, options: SearchJob["options"], parsed?:
   return synthesize(problem, { ...rest, ...(w ? { weights: w } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds) });
 }
 
+/** How many weights objects a worker keeps parsed (SearchPool mirrors each worker's cache). */
+const WEIGHTS_PER_WORKER = 4;
+
 /**
  * Weights by identity, parsed once: a run passes one weights object to all its searches, and parsing it (or, for a
  * worker, receiving a copy) per search made garbage that the next searches paid for in collection time.
  */
 export class WeightsCache {
   private readonly parsed = new Map<number, GrammarWeights>();
-  constructor(private readonly size = 4) {}
+  constructor(private readonly size = WEIGHTS_PER_WORKER) {}
   get(id: number): GrammarWeights | undefined {
     return this.parsed.get(id);
   }
@@ -98,7 +101,7 @@ export class SearchPool {
   private readonly queue: { req: WorkerRequest; resolve: (r: SearchResult) => void; reject: (e: Error) => void }[] = [];
   private readonly pending = new Map<number, { resolve: (r: SearchResult) => void; reject: (e: Error) => void; worker: Worker }>();
   private nextId = 0;
-  /** Ids of the weights objects jobs were given, and which ids each worker holds (its cache keeps the last 4). */
+  /** Ids of the weights objects jobs were given, and which ids each worker holds (its cache keeps the last few). */
   private readonly weightIds = new WeakMap<WeightsJson, number>();
   private nextWeightsId = 1;
   private readonly holds = new WeakMap<Worker, number[]>();
@@ -179,7 +182,7 @@ export class SearchPool {
       return { ...req, options };
     }
     // Mirrors the worker's cache (WeightsCache, same size and eviction order).
-    if (held.length >= 4) held.shift();
+    if (held.length >= WEIGHTS_PER_WORKER) held.shift();
     held.push(req.weightsId);
     this.holds.set(w, held);
     return req;

@@ -72,10 +72,9 @@ export function fitDescriptionLogistic(specs: readonly SpecCounts[], opts: Logis
   const S = specs.length;
   const rows = specs.map((s) => Int32Array.from(new Set(s.features.flatMap((f) => fIndex.get(f) ?? []))));
   const sw = Float64Array.from(specs, (s) => s.weight);
-  const y = new Float64Array(S * P);
-  specs.forEach((s, i) => {
-    for (const [p, w] of s.prims) y[i * P + (pIndex.get(p) as number)] = s.weight > 0 ? Math.min(1, w / s.weight) : 0;
-  });
+  // Labels, sparse (a spec uses a few primitives): per spec, the primitives' indices and soft labels.
+  const labelIdx = specs.map((s) => Int32Array.from(s.prims.keys(), (p) => pIndex.get(p) as number));
+  const labelVal = specs.map((s) => Float64Array.from(s.prims.values(), (w) => (s.weight > 0 ? Math.min(1, w / s.weight) : 0)));
   // Parameters: F rows of feature weights, then the intercepts; Adam moments alongside.
   const theta = new Float64Array((F + 1) * P);
   const b0 = F * P;
@@ -113,7 +112,10 @@ export function fitDescriptionLogistic(specs: readonly SpecCounts[], opts: Logis
         if (wi === 0) continue;
         z.set(theta.subarray(b0, b0 + P));
         for (const f of row) for (let j = 0, o = f * P; j < P; j++) z[j] = (z[j] as number) + (theta[o + j] as number);
-        for (let j = 0; j < P; j++) z[j] = wi * (1 / (1 + Math.exp(-(z[j] as number))) - (y[i * P + j] as number));
+        for (let j = 0; j < P; j++) z[j] = wi / (1 + Math.exp(-(z[j] as number)));
+        const li = labelIdx[i] as Int32Array;
+        const lv = labelVal[i] as Float64Array;
+        for (let k = 0; k < li.length; k++) z[li[k] as number] = (z[li[k] as number] as number) - wi * (lv[k] as number);
         for (const f of row) {
           if (!touched[f]) {
             touched[f] = 1;
