@@ -3901,7 +3901,7 @@ class Enumerator {
         this.isConstProd = new Uint8Array(P);
         this.prodCost = new Int32Array(P);
         this.prodKind = new Uint8Array(P);
-        this.prodArgs = new Array(P);
+        const prodArgs = new Array(P);
         const main = [];
         const inner = [];
         this.sourceNts = new Set();
@@ -3911,7 +3911,7 @@ class Enumerator {
             this.isConstProd[pi] = p.kind === "const" ? 1 : 0;
             this.prodCost[pi] = p.cost;
             this.prodKind[pi] = p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF;
-            this.prodArgs[pi] = p.kind === "op" && p.args.length > 0 ? Int32Array.from(p.args) : NO_ARGS;
+            prodArgs[pi] = p.kind === "op" && p.args.length > 0 ? Int32Array.from(p.args) : NO_ARGS;
             // Seeds and comprehensions are built in the main context only; skipInMain productions everywhere else.
             if (p.kind !== "op" || !limits.skipInMain?.(p))
                 main.push(pi);
@@ -3923,6 +3923,7 @@ class Enumerator {
                     this.minHofCost[p.source] = p.cost;
             }
         }
+        this.prodArgs = prodArgs;
         this.mainOrder = Int32Array.from(main);
         this.ctxOrder = Int32Array.from(inner);
         const bi = bigramTables(grammar, limits.bigram);
@@ -5259,14 +5260,14 @@ function nameWords(name) {
  * 2.01x with parameter types, 2.17x with word pairs, 2.34x with both; parameter-name words made it worse, 1.85x).
  */
 function specFeatures(spec) {
-    const out = new Set([...lexicon_tokenize(spec.description), ...nameWords(spec.name)]);
+    const words = lexicon_tokenize(spec.description);
+    const out = new Set([...words, ...nameWords(spec.name)]);
     out.add(`ret:${kindWord(spec.returns)}`);
     out.add(`retk:${types_typeKey(spec.returns)}`);
     for (const p of spec.params) {
         out.add(`arg:${kindWord(p.type)}`);
         out.add(`argk:${types_typeKey(p.type)}`);
     }
-    const words = lexicon_tokenize(spec.description);
     for (let i = 0; i + 1 < words.length; i++)
         out.add(`${words[i]}+${words[i + 1]}`);
     out.add(`arity:${spec.params.length}`);

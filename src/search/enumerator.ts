@@ -180,7 +180,7 @@ export class Enumerator {
     this.isConstProd = new Uint8Array(P);
     this.prodCost = new Int32Array(P);
     this.prodKind = new Uint8Array(P);
-    this.prodArgs = new Array<Int32Array>(P);
+    const prodArgs = new Array<Int32Array>(P);
     const main: number[] = [];
     const inner: number[] = [];
     this.sourceNts = new Set();
@@ -190,7 +190,7 @@ export class Enumerator {
       this.isConstProd[pi] = p.kind === "const" ? 1 : 0;
       this.prodCost[pi] = p.cost;
       this.prodKind[pi] = p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF;
-      (this.prodArgs as Int32Array[])[pi] = p.kind === "op" && p.args.length > 0 ? Int32Array.from(p.args) : NO_ARGS;
+      prodArgs[pi] = p.kind === "op" && p.args.length > 0 ? Int32Array.from(p.args) : NO_ARGS;
       // Seeds and comprehensions are built in the main context only; skipInMain productions everywhere else.
       if (p.kind !== "op" || !limits.skipInMain?.(p)) main.push(pi);
       if (p.kind !== "seed" && p.kind !== "hof") inner.push(pi);
@@ -199,6 +199,7 @@ export class Enumerator {
         if (p.cost < (this.minHofCost[p.source] as number)) this.minHofCost[p.source] = p.cost;
       }
     }
+    this.prodArgs = prodArgs;
     this.mainOrder = Int32Array.from(main);
     this.ctxOrder = Int32Array.from(inner);
     const bi = bigramTables(grammar, limits.bigram);

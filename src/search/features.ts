@@ -39,14 +39,14 @@ export function nameWords(name: string): string[] {
  * 2.01x with parameter types, 2.17x with word pairs, 2.34x with both; parameter-name words made it worse, 1.85x).
  */
 export function specFeatures(spec: FeatureSpec): string[] {
-  const out = new Set<string>([...tokenize(spec.description), ...nameWords(spec.name)]);
+  const words = tokenize(spec.description);
+  const out = new Set<string>([...words, ...nameWords(spec.name)]);
   out.add(`ret:${kindWord(spec.returns)}`);
   out.add(`retk:${typeKey(spec.returns)}`);
   for (const p of spec.params) {
     out.add(`arg:${kindWord(p.type)}`);
     out.add(`argk:${typeKey(p.type)}`);
   }
-  const words = tokenize(spec.description);
   for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]}+${words[i + 1]}`);
   out.add(`arity:${spec.params.length}`);
   for (const r of ioRelations(spec)) out.add(`io:${r}`);
