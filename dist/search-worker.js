@@ -3048,14 +3048,15 @@ class IntVec {
         this.data = d;
     }
 }
-/** A growable Float64Array with an Int32Array view of the same bytes (for hashing and bitwise compares). */
+/**
+ * A growable Float64Array. (No Int32Array view of its bytes: reading `.buffer` moves a small typed array's storage
+ * off V8's heap, which made every new bucket cost a separate allocation.)
+ */
 class F64Vec {
     data;
-    bits;
     length = 0;
     constructor(capacity = 1024) {
         this.data = new Float64Array(capacity);
-        this.bits = new Int32Array(this.data.buffer);
     }
     /** Makes room for `n` more values and returns the offset where they go. */
     reserve(n) {
@@ -3066,7 +3067,6 @@ class F64Vec {
             const d = new Float64Array(cap);
             d.set(this.data.subarray(0, this.length));
             this.data = d;
-            this.bits = new Int32Array(d.buffer);
         }
         const at = this.length;
         this.length += n;
@@ -3228,24 +3228,32 @@ class OETable {
                 this.place(old[i + 1], old[i + 2], old[i] - 1);
     }
 }
+/**
+ * First capacity of a bank's per-entry arrays (they double as they fill). Small: typed arrays of up to 64 bytes live
+ * on V8's heap, larger ones get a separately allocated backing store, and a quick search (most comprehension contexts,
+ * too) keeps a few dozen entries; six 256-entry arrays made a bank cost about 30 us to create.
+ */
+const BANK_INITIAL = 16;
+/** First capacity of a bucket's contiguous vectors, in doubles (on V8's heap up to 8). */
+const BUCKET_INITIAL = 8;
 /** Storage for one context's entries. `rows` is the length of every value vector. */
 class Bank {
     rows;
     ntCount;
     indexedRoots;
     vals;
-    nt = new IntVec(256);
-    cost = new IntVec(256);
+    nt = new IntVec(BANK_INITIAL);
+    cost = new IntVec(BANK_INITIAL);
     /** Production index, or a negative code for bound variables (-1 - index). */
-    prod = new IntVec(256);
+    prod = new IntVec(BANK_INITIAL);
     /** Offset of each entry's children in `kids` (children are entry indices; see Enumerator for HOF layout). */
-    kidOff = new IntVec(256);
-    kids = new IntVec(256);
+    kidOff = new IntVec(BANK_INITIAL);
+    kids = new IntVec(BANK_INITIAL);
     /**
      * 1 when every row of the entry's vector is a number within ±(2^53 - 1) (no NaN error marker, no boxed
      * bigint): integer loops then run on such entries without per-row checks of their inputs.
      */
-    plain = new IntVec(256);
+    plain = new IntVec(BANK_INITIAL);
     /** buckets[nt][cost] = entries of that nonterminal and cost, in insertion order. */
     buckets;
     /**
@@ -3264,7 +3272,7 @@ class Bank {
         this.rows = rows;
         this.ntCount = ntCount;
         this.indexedRoots = indexedRoots;
-        this.vals = new F64Vec(Math.max(256, rows * 64));
+        this.vals = new F64Vec(Math.max(BANK_INITIAL, rows * 4));
         this.buckets = Array.from({ length: ntCount }, () => []);
         this.bucketVals = Array.from({ length: ntCount }, () => []);
         this.costLists = Array.from({ length: ntCount }, () => []);
@@ -3323,7 +3331,7 @@ class Bank {
         bucket.push(e);
         let bv = vecs[cost];
         if (!bv) {
-            bv = new F64Vec(Math.max(16, this.rows * 4));
+            bv = new F64Vec(Math.max(BUCKET_INITIAL, this.rows));
             vecs[cost] = bv;
         }
         const bat = bv.reserve(R);
@@ -3693,12 +3701,20 @@ function elementTypesIn(el, has) {
 }
 /** Converts unnormalized log2-weights per production into integer costs, normalized per left-hand side. */
 function normalizeCosts(weights, lhs) {
-    const total = new Map();
-    weights.forEach((w, i) => total.set(lhs[i] ?? 0, (total.get(lhs[i] ?? 0) ?? 0) + 2 ** w));
-    return weights.map((w, i) => {
-        const bits = Math.log2(total.get(lhs[i] ?? 0) ?? 1) - w;
-        return Math.max(1, Math.round(bits * COST_SCALE));
-    });
+    let nts = 0;
+    for (let i = 0; i < lhs.length; i++)
+        nts = Math.max(nts, lhs[i] + 1);
+    const total = new Float64Array(nts);
+    for (let i = 0; i < weights.length; i++) {
+        const l = lhs[i] ?? 0;
+        total[l] = total[l] + 2 ** weights[i];
+    }
+    const out = new Array(weights.length);
+    for (let i = 0; i < weights.length; i++) {
+        const bits = Math.log2(total[lhs[i] ?? 0]) - weights[i];
+        out[i] = Math.max(1, Math.round(bits * COST_SCALE));
+    }
+    return out;
 }
 
 
@@ -4980,12 +4996,17 @@ function bigramTables(g, bigram) {
         perRow.set(key, t);
         return t;
     };
+    const parents = bigramParents(bigram);
     g.prods.forEach((p, pi) => {
         if (p.kind !== "op" && p.kind !== "hof")
             return;
+        const keys = parents.get(p.prim.name);
+        if (!keys)
+            return;
         const argNts = p.kind === "op" ? p.args : [p.source, ...p.bodies];
         const perArg = argNts.map((nt, i) => {
-            const t = rowTables(`${p.prim.name}/${i}`);
+            const key = keys[i];
+            const t = key === undefined ? null : rowTables(key);
             if (!t)
                 return undefined;
             const list = [];
@@ -5007,6 +5028,30 @@ function bigramTables(g, bigram) {
         }
     });
     return { edges, masks, roots };
+}
+const BIGRAM_PARENTS = new WeakMap();
+/**
+ * The parent primitives of bigram weights ("parent/arg" row keys), with their rows' keys by argument index: most
+ * productions of a grammar have no row, and this skips them without building a key per production and argument.
+ */
+function bigramParents(bigram) {
+    let parents = BIGRAM_PARENTS.get(bigram);
+    if (!parents) {
+        const out = new Map();
+        for (const key of bigram.keys()) {
+            const slash = key.lastIndexOf("/");
+            const arg = Number(key.slice(slash + 1));
+            if (slash < 0 || !Number.isInteger(arg) || arg < 0)
+                continue;
+            const name = key.slice(0, slash);
+            const keys = out.get(name) ?? [];
+            keys[arg] = key;
+            out.set(name, keys);
+        }
+        parents = out;
+        BIGRAM_PARENTS.set(bigram, parents);
+    }
+    return parents;
 }
 function isErrK(k, x) {
     return k === Kind.REF ? x === 0 : x !== x;
@@ -5378,6 +5423,70 @@ function descriptionBoosts(model, features) {
     }
     return out;
 }
+const DENSE_DESCRIPTIONS = new WeakMap();
+function denseDescription(model, names) {
+    let byTable = DENSE_DESCRIPTIONS.get(model);
+    if (!byTable) {
+        byTable = new WeakMap();
+        DENSE_DESCRIPTIONS.set(model, byTable);
+    }
+    let dense = byTable.get(names);
+    if (!dense) {
+        const index = new Map(names.map((n, k) => [n, k]));
+        const rows = new Map();
+        for (const [f, row] of model.evidence) {
+            const prim = [];
+            const bits = [];
+            for (const [p, w] of row) {
+                const k = index.get(p);
+                if (k === undefined)
+                    continue;
+                prim.push(k);
+                bits.push(w);
+            }
+            if (prim.length > 0)
+                rows.set(f, { prim: Int32Array.from(prim), bits: Float64Array.from(bits) });
+        }
+        const p0 = Float64Array.from(names, (n) => model.presence.get(n) ?? 0.5 / (model.n + 1));
+        dense = { rows, p0 };
+        byTable.set(names, dense);
+    }
+    return dense;
+}
+/**
+ * descriptionBoosts for the primitives `names` (distinct; one array per primitive table, kept by identity), as an array in
+ * their order (0 for a primitive without evidence): the same numbers, from evidence rows converted once per model
+ * and table rather than maps read per spec.
+ */
+function descriptionBoostArray(model, features, names) {
+    const { rows, p0 } = denseDescription(model, names);
+    const sum = new Float64Array(names.length);
+    const seen = new Uint8Array(names.length);
+    const add = (f) => {
+        const row = rows.get(f);
+        if (!row)
+            return;
+        const { prim, bits } = row;
+        for (let j = 0; j < prim.length; j++) {
+            const k = prim[j];
+            sum[k] = sum[k] + bits[j];
+            seen[k] = 1;
+        }
+    };
+    add(weights_BIAS_FEATURE);
+    for (const f of features)
+        add(f);
+    const out = new Float64Array(names.length);
+    for (let k = 0; k < names.length; k++) {
+        if (seen[k] === 0)
+            continue;
+        const base = p0[k];
+        const logOdds = Math.log2(base / (1 - base)) + model.temperature * sum[k];
+        const post = 1 / (1 + 2 ** -logOdds);
+        out[k] = Math.max(model.floor, Math.min(model.ceil, Math.log2(post / base)));
+    }
+    return out;
+}
 /** Pseudo-count of the overall rate when a signature class has few programs. */
 const TYPE_PRIOR_STRENGTH = 2;
 /** Most bits a type's rarity adds to its nonterminal. */
@@ -5418,85 +5527,115 @@ function buildPythonGrammar(problem, weights, opts = {}) {
     const nts = universe.map((t) => ({ name: types_typeKey(t), type: t }));
     const has = (t) => ntIndex.has(types_typeKey(t));
     const nt = (t) => ntIndex.get(types_typeKey(t)) ?? -1;
-    // `base` is an operator's weight without learned evidence (see keepOperatorMass).
-    const draft = [];
+    const base = opts.base ?? "hand";
+    const drafts = [];
+    const ws = [];
     for (const prm of problem.params) {
-        if (has(prm.type))
-            draft.push({ p: { kind: "var", lhs: nt(prm.type), name: prm.name, key: "var" }, w: VAR_WEIGHT + (weights.prim.get("var") ?? 0) });
+        if (!has(prm.type))
+            continue;
+        drafts.push({ kind: "var", lhs: nt(prm.type), name: prm.name, key: "var" });
+        ws.push(VAR_WEIGHT + (weights.prim.get("var") ?? 0));
     }
     for (const c of constants(problem, tokens, opts.extraConstants ?? [])) {
-        if (has(c.type))
-            draft.push({ p: { kind: "const", lhs: nt(c.type), value: c.value, key: "const" }, w: c.weight + (weights.prim.get("const") ?? 0) });
+        if (!has(c.type))
+            continue;
+        drafts.push({ kind: "const", lhs: nt(c.type), value: c.value, key: "const" });
+        ws.push(c.weight + (weights.prim.get("const") ?? 0));
     }
     for (const seed of opts.seeds ?? []) {
-        if (has(seed.type))
-            draft.push({ p: { kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" }, w: SEED_WEIGHT + (weights.prim.get("seed") ?? 0) });
+        if (!has(seed.type))
+            continue;
+        drafts.push({ kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" });
+        ws.push(SEED_WEIGHT + (weights.prim.get("seed") ?? 0));
     }
     const prims = opts.prims ?? PYTHON_PRIMS;
-    const instances = instancesFor(prims, universe, has, nt);
-    const boosts = weights.desc ? descriptionBoosts(weights.desc, specFeatures(problem)) : undefined;
+    const ops = operatorsFor(prims, universe, has, nt);
+    // Per primitive: its weight with the learned evidence and the spec's description boost, and without (`prior`).
+    const boosts = weights.desc ? descriptionBoostArray(weights.desc, specFeatures(problem), primNames(prims)) : undefined;
+    const tokenSet = base === "hand" ? new Set(tokens) : undefined;
+    const prior = new Float64Array(prims.length);
+    const learned = new Float64Array(prims.length);
     prims.forEach((prim, k) => {
-        const w = primWeight(prim, tokens, weights, opts.base ?? "hand") + (boosts?.get(prim.name) ?? 0);
-        const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.base ?? "hand");
-        for (const inst of instances[k]) {
-            if (prim.hof) {
-                draft.push({ p: { kind: "hof", lhs: inst.ret, prim, source: inst.source, bodies: inst.bodies, key: prim.name }, w, base });
-            }
-            else {
-                draft.push({ p: { kind: "op", lhs: inst.ret, prim, args: inst.args, key: prim.name }, w, base });
-            }
-        }
+        const p0 = priorWeight(prim.cost, tokenSet !== undefined && (prim.hints?.some((h) => tokenSet.has(h)) ?? false), HINT_BOOST_BITS, base);
+        prior[k] = p0;
+        learned[k] = p0 + (weights.prim.get(prim.name) ?? 0) + (boosts ? boosts[k] : 0);
     });
-    keepOperatorMass(draft);
-    const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
+    const leaves = drafts.length;
+    const w = new Float64Array(leaves + ops.drafts.length);
+    w.set(ws);
+    for (let i = 0; i < ops.drafts.length; i++) {
+        drafts.push(ops.drafts[i]);
+        w[leaves + i] = learned[ops.prim[i]];
+    }
+    keepOperatorMass(w, leaves, ops, prior, learned, nts.length);
+    const lhs = Int32Array.from(drafts, (d) => d.lhs);
+    const costs = normalizeCosts(w, lhs);
     const offsets = typeOffsets(problem, nts, weights);
-    const prods = draft.map((d, i) => makeProduction(d.p, (costs[i] ?? 1) + (offsets[d.p.lhs] ?? 0)));
+    const prods = drafts.map((d, i) => makeProduction(d, (costs[i] ?? 1) + (offsets[d.lhs] ?? 0)));
     return { nts, prods, start: nt(problem.returns), ntIndex };
 }
-/** Instantiations per primitive table and type universe: they depend on nothing else, and specs share universes. */
-const INSTANCE_CACHE = new WeakMap();
-const INSTANCE_CACHE_SIZE = 256;
-function instancesFor(prims, universe, has, nt) {
-    let byUniverse = INSTANCE_CACHE.get(prims);
+const OPERATOR_CACHE = new WeakMap();
+const OPERATOR_CACHE_SIZE = 256;
+function operatorsFor(prims, universe, has, nt) {
+    let byUniverse = OPERATOR_CACHE.get(prims);
     if (!byUniverse) {
         byUniverse = new Map();
-        INSTANCE_CACHE.set(prims, byUniverse);
+        OPERATOR_CACHE.set(prims, byUniverse);
     }
     const key = universe.map(types_typeKey).join(",");
     let out = byUniverse.get(key);
     if (!out) {
-        out = prims.map((prim) => instantiate(prim, universe, has).map((inst) => ({ ret: nt(inst.ret), args: inst.args.map(nt), source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt) })));
-        if (byUniverse.size >= INSTANCE_CACHE_SIZE)
+        const drafts = [];
+        const prim = [];
+        prims.forEach((p, k) => {
+            for (const inst of instantiate(p, universe, has)) {
+                const ret = nt(inst.ret);
+                const args = inst.args.map(nt);
+                drafts.push(p.hof ? { kind: "hof", lhs: ret, prim: p, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: p.name } : { kind: "op", lhs: ret, prim: p, args, key: p.name });
+                prim.push(k);
+            }
+        });
+        out = { drafts, prim: Int32Array.from(prim), lhs: Int32Array.from(drafts, (d) => d.lhs) };
+        if (byUniverse.size >= OPERATOR_CACHE_SIZE)
             byUniverse.clear();
         byUniverse.set(key, out);
     }
     return out;
 }
+const PRIM_NAMES = new WeakMap();
+function primNames(prims) {
+    let names = PRIM_NAMES.get(prims);
+    if (!names) {
+        names = prims.map((p) => p.name);
+        PRIM_NAMES.set(prims, names);
+    }
+    return names;
+}
 /**
  * Learned weights redistribute probability among a nonterminal's operators; they do not move it between operators
  * and leaves (variables, constants, seeds). Without this, a model that raises most operators it has seen would make
- * every leaf, and so every program, costlier. Shifts each nonterminal's operator weights (in place) so that their
- * total mass equals what it is without learned evidence; uniform weights are left exactly as they are.
+ * every leaf, and so every program, costlier. Shifts each nonterminal's operator weights (`w` from index `from`, in
+ * place) so that their total mass equals what it is without learned evidence (`prior` per primitive); uniform
+ * weights are left exactly as they are.
  */
-function keepOperatorMass(draft) {
-    const mass = new Map();
-    for (const d of draft) {
-        if (d.base === undefined)
-            continue;
-        const m = mass.get(d.p.lhs) ?? { base: 0, now: 0 };
-        m.base += 2 ** d.base;
-        m.now += 2 ** d.w;
-        mass.set(d.p.lhs, m);
+function keepOperatorMass(w, from, ops, prior, learned, nNts) {
+    const massBase = new Float64Array(nNts);
+    const massNow = new Float64Array(nNts);
+    const powPrior = prior.map((x) => 2 ** x);
+    const powLearned = learned.map((x) => 2 ** x);
+    for (let i = 0; i < ops.prim.length; i++) {
+        const k = ops.prim[i];
+        const l = ops.lhs[i];
+        massBase[l] = massBase[l] + powPrior[k];
+        massNow[l] = massNow[l] + powLearned[k];
     }
-    for (const d of draft) {
-        const m = d.base === undefined ? undefined : mass.get(d.p.lhs);
-        if (m && m.now > 0 && m.base !== m.now)
-            d.w += Math.log2(m.base / m.now);
+    for (let i = 0; i < ops.prim.length; i++) {
+        const l = ops.lhs[i];
+        const b = massBase[l];
+        const m = massNow[l];
+        if (m > 0 && b !== m)
+            w[from + i] = w[from + i] + Math.log2(b / m);
     }
-}
-function primWeight(prim, tokens, weights, base) {
-    const hinted = prim.hints?.some((h) => tokens.includes(h)) ?? false;
-    return priorWeight(prim.cost, hinted, HINT_BOOST_BITS, base) + (weights.prim.get(prim.name) ?? 0);
 }
 /**
  * Per nonterminal, the type prior's extra cost in cost units (see TypePrior): every production of a type that

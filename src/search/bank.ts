@@ -30,14 +30,15 @@ export class IntVec {
   }
 }
 
-/** A growable Float64Array with an Int32Array view of the same bytes (for hashing and bitwise compares). */
+/**
+ * A growable Float64Array. (No Int32Array view of its bytes: reading `.buffer` moves a small typed array's storage
+ * off V8's heap, which made every new bucket cost a separate allocation.)
+ */
 export class F64Vec {
   data: Float64Array;
-  bits: Int32Array;
   length = 0;
   constructor(capacity = 1024) {
     this.data = new Float64Array(capacity);
-    this.bits = new Int32Array(this.data.buffer);
   }
   /** Makes room for `n` more values and returns the offset where they go. */
   reserve(n: number): number {
@@ -47,7 +48,6 @@ export class F64Vec {
       const d = new Float64Array(cap);
       d.set(this.data.subarray(0, this.length));
       this.data = d;
-      this.bits = new Int32Array(d.buffer);
     }
     const at = this.length;
     this.length += n;
@@ -217,21 +217,30 @@ class OETable {
   }
 }
 
+/**
+ * First capacity of a bank's per-entry arrays (they double as they fill). Small: typed arrays of up to 64 bytes live
+ * on V8's heap, larger ones get a separately allocated backing store, and a quick search (most comprehension contexts,
+ * too) keeps a few dozen entries; six 256-entry arrays made a bank cost about 30 us to create.
+ */
+const BANK_INITIAL = 16;
+/** First capacity of a bucket's contiguous vectors, in doubles (on V8's heap up to 8). */
+const BUCKET_INITIAL = 8;
+
 /** Storage for one context's entries. `rows` is the length of every value vector. */
 export class Bank {
   readonly vals: F64Vec;
-  readonly nt = new IntVec(256);
-  readonly cost = new IntVec(256);
+  readonly nt = new IntVec(BANK_INITIAL);
+  readonly cost = new IntVec(BANK_INITIAL);
   /** Production index, or a negative code for bound variables (-1 - index). */
-  readonly prod = new IntVec(256);
+  readonly prod = new IntVec(BANK_INITIAL);
   /** Offset of each entry's children in `kids` (children are entry indices; see Enumerator for HOF layout). */
-  readonly kidOff = new IntVec(256);
-  readonly kids = new IntVec(256);
+  readonly kidOff = new IntVec(BANK_INITIAL);
+  readonly kids = new IntVec(BANK_INITIAL);
   /**
    * 1 when every row of the entry's vector is a number within ±(2^53 - 1) (no NaN error marker, no boxed
    * bigint): integer loops then run on such entries without per-row checks of their inputs.
    */
-  readonly plain = new IntVec(256);
+  readonly plain = new IntVec(BANK_INITIAL);
   /** buckets[nt][cost] = entries of that nonterminal and cost, in insertion order. */
   readonly buckets: number[][][];
   /**
@@ -251,7 +260,7 @@ export class Bank {
     /** 1 for root productions (by index; bound variables use the last slot) that need the byRoot index. */
     private readonly indexedRoots?: Uint8Array,
   ) {
-    this.vals = new F64Vec(Math.max(256, rows * 64));
+    this.vals = new F64Vec(Math.max(BANK_INITIAL, rows * 4));
     this.buckets = Array.from({ length: ntCount }, () => []);
     this.bucketVals = Array.from({ length: ntCount }, () => []);
     this.costLists = Array.from({ length: ntCount }, () => []);
@@ -312,7 +321,7 @@ export class Bank {
     bucket.push(e);
     let bv = vecs[cost];
     if (!bv) {
-      bv = new F64Vec(Math.max(16, this.rows * 4));
+      bv = new F64Vec(Math.max(BUCKET_INITIAL, this.rows));
       vecs[cost] = bv;
     }
     const bat = bv.reserve(R);

@@ -1221,11 +1221,15 @@ function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string
     perRow.set(key, t);
     return t;
   };
+  const parents = bigramParents(bigram);
   g.prods.forEach((p, pi) => {
     if (p.kind !== "op" && p.kind !== "hof") return;
+    const keys = parents.get(p.prim.name);
+    if (!keys) return;
     const argNts = p.kind === "op" ? p.args : [p.source, ...p.bodies];
     const perArg = argNts.map((nt, i) => {
-      const t = rowTables(`${p.prim.name}/${i}`);
+      const key = keys[i];
+      const t = key === undefined ? null : rowTables(key);
       if (!t) return undefined;
       const list: EdgeDelta[] = [];
       // Only roots that some argument list looks up are indexed by the banks (roots): indexing costs a map insert per entry.
@@ -1244,6 +1248,31 @@ function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string
     }
   });
   return { edges, masks, roots };
+}
+
+const BIGRAM_PARENTS = new WeakMap<ReadonlyMap<string, ReadonlyMap<string, number>>, ReadonlyMap<string, readonly (string | undefined)[]>>();
+
+/**
+ * The parent primitives of bigram weights ("parent/arg" row keys), with their rows' keys by argument index: most
+ * productions of a grammar have no row, and this skips them without building a key per production and argument.
+ */
+function bigramParents(bigram: ReadonlyMap<string, ReadonlyMap<string, number>>): ReadonlyMap<string, readonly (string | undefined)[]> {
+  let parents = BIGRAM_PARENTS.get(bigram);
+  if (!parents) {
+    const out = new Map<string, (string | undefined)[]>();
+    for (const key of bigram.keys()) {
+      const slash = key.lastIndexOf("/");
+      const arg = Number(key.slice(slash + 1));
+      if (slash < 0 || !Number.isInteger(arg) || arg < 0) continue;
+      const name = key.slice(0, slash);
+      const keys = out.get(name) ?? [];
+      keys[arg] = key;
+      out.set(name, keys);
+    }
+    parents = out;
+    BIGRAM_PARENTS.set(bigram, parents);
+  }
+  return parents;
 }
 
 function isErrK(k: Kind, x: number): boolean {

@@ -125,13 +125,20 @@ function elementTypesIn(el: Type, has: (t: Type) => boolean): boolean {
 }
 
 /** Converts unnormalized log2-weights per production into integer costs, normalized per left-hand side. */
-export function normalizeCosts(weights: readonly number[], lhs: readonly number[]): number[] {
-  const total = new Map<number, number>();
-  weights.forEach((w, i) => total.set(lhs[i] ?? 0, (total.get(lhs[i] ?? 0) ?? 0) + 2 ** w));
-  return weights.map((w, i) => {
-    const bits = Math.log2(total.get(lhs[i] ?? 0) ?? 1) - w;
-    return Math.max(1, Math.round(bits * COST_SCALE));
-  });
+export function normalizeCosts(weights: ArrayLike<number>, lhs: ArrayLike<number>): number[] {
+  let nts = 0;
+  for (let i = 0; i < lhs.length; i++) nts = Math.max(nts, (lhs[i] as number) + 1);
+  const total = new Float64Array(nts);
+  for (let i = 0; i < weights.length; i++) {
+    const l = lhs[i] ?? 0;
+    total[l] = (total[l] as number) + 2 ** (weights[i] as number);
+  }
+  const out = new Array<number>(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const bits = Math.log2(total[lhs[i] ?? 0] as number) - (weights[i] as number);
+    out[i] = Math.max(1, Math.round(bits * COST_SCALE));
+  }
+  return out;
 }
 
 export { typeKey };

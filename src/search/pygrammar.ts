@@ -7,7 +7,7 @@ import type { Problem } from "../spec/problem.js";
 import { COST_SCALE, instantiate, makeProduction, normalizeCosts, type Grammar, type Nonterminal, type ProductionDraft } from "./grammar.js";
 import { HINT_BOOST_BITS, descriptionInts, descriptionStrings, lexiconConstants, tokenize } from "./lexicon.js";
 import { signatureClass, specFeatures } from "./features.js";
-import { UNIFORM_WEIGHTS, descriptionBoosts, priorWeight, typeOffsetBits, type GrammarWeights, type BaseCosts } from "./weights.js";
+import { descriptionBoostArray, priorWeight, typeOffsetBits, type GrammarWeights, type BaseCosts } from "./weights.js";
 
 /** Options for building a problem's grammar. */
 export interface PyGrammarOptions {
@@ -40,84 +40,124 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
   const has = (t: Type): boolean => ntIndex.has(typeKey(t));
   const nt = (t: Type): number => ntIndex.get(typeKey(t)) ?? -1;
 
-  // `base` is an operator's weight without learned evidence (see keepOperatorMass).
-  const draft: { p: ProductionDraft; w: number; base?: number }[] = [];
+  const base = opts.base ?? "hand";
+  const drafts: ProductionDraft[] = [];
+  const ws: number[] = [];
   for (const prm of problem.params) {
-    if (has(prm.type)) draft.push({ p: { kind: "var", lhs: nt(prm.type), name: prm.name, key: "var" }, w: VAR_WEIGHT + (weights.prim.get("var") ?? 0) });
+    if (!has(prm.type)) continue;
+    drafts.push({ kind: "var", lhs: nt(prm.type), name: prm.name, key: "var" });
+    ws.push(VAR_WEIGHT + (weights.prim.get("var") ?? 0));
   }
   for (const c of constants(problem, tokens, opts.extraConstants ?? [])) {
-    if (has(c.type)) draft.push({ p: { kind: "const", lhs: nt(c.type), value: c.value, key: "const" }, w: c.weight + (weights.prim.get("const") ?? 0) });
+    if (!has(c.type)) continue;
+    drafts.push({ kind: "const", lhs: nt(c.type), value: c.value, key: "const" });
+    ws.push(c.weight + (weights.prim.get("const") ?? 0));
   }
   for (const seed of opts.seeds ?? []) {
-    if (has(seed.type)) draft.push({ p: { kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" }, w: SEED_WEIGHT + (weights.prim.get("seed") ?? 0) });
+    if (!has(seed.type)) continue;
+    drafts.push({ kind: "seed", lhs: nt(seed.type), expr: seed, key: "seed" });
+    ws.push(SEED_WEIGHT + (weights.prim.get("seed") ?? 0));
   }
   const prims = opts.prims ?? PYTHON_PRIMS;
-  const instances = instancesFor(prims, universe, has, nt);
-  const boosts = weights.desc ? descriptionBoosts(weights.desc, specFeatures(problem)) : undefined;
+  const ops = operatorsFor(prims, universe, has, nt);
+  // Per primitive: its weight with the learned evidence and the spec's description boost, and without (`prior`).
+  const boosts = weights.desc ? descriptionBoostArray(weights.desc, specFeatures(problem), primNames(prims)) : undefined;
+  const tokenSet = base === "hand" ? new Set(tokens) : undefined;
+  const prior = new Float64Array(prims.length);
+  const learned = new Float64Array(prims.length);
   prims.forEach((prim, k) => {
-    const w = primWeight(prim, tokens, weights, opts.base ?? "hand") + (boosts?.get(prim.name) ?? 0);
-    const base = primWeight(prim, tokens, UNIFORM_WEIGHTS, opts.base ?? "hand");
-    for (const inst of instances[k] as Instances) {
-      if (prim.hof) {
-        draft.push({ p: { kind: "hof", lhs: inst.ret, prim, source: inst.source, bodies: inst.bodies, key: prim.name }, w, base });
-      } else {
-        draft.push({ p: { kind: "op", lhs: inst.ret, prim, args: inst.args, key: prim.name }, w, base });
-      }
-    }
+    const p0 = priorWeight(prim.cost, tokenSet !== undefined && (prim.hints?.some((h) => tokenSet.has(h)) ?? false), HINT_BOOST_BITS, base);
+    prior[k] = p0;
+    learned[k] = p0 + (weights.prim.get(prim.name) ?? 0) + (boosts ? (boosts[k] as number) : 0);
   });
-  keepOperatorMass(draft);
-  const costs = normalizeCosts(draft.map((d) => d.w), draft.map((d) => d.p.lhs));
+  const leaves = drafts.length;
+  const w = new Float64Array(leaves + ops.drafts.length);
+  w.set(ws);
+  for (let i = 0; i < ops.drafts.length; i++) {
+    drafts.push(ops.drafts[i] as ProductionDraft);
+    w[leaves + i] = learned[ops.prim[i] as number] as number;
+  }
+  keepOperatorMass(w, leaves, ops, prior, learned, nts.length);
+  const lhs = Int32Array.from(drafts, (d) => d.lhs);
+  const costs = normalizeCosts(w, lhs);
   const offsets = typeOffsets(problem, nts, weights);
-  const prods = draft.map((d, i) => makeProduction(d.p, (costs[i] ?? 1) + (offsets[d.p.lhs] ?? 0)));
+  const prods = drafts.map((d, i) => makeProduction(d, (costs[i] ?? 1) + (offsets[d.lhs] ?? 0)));
   return { nts, prods, start: nt(problem.returns), ntIndex };
 }
 
-/** A primitive's instantiations over a type universe, with their nonterminals (indices into the universe). */
-type Instances = { readonly ret: number; readonly args: readonly number[]; readonly source: number; readonly bodies: readonly number[] }[];
-/** Instantiations per primitive table and type universe: they depend on nothing else, and specs share universes. */
-const INSTANCE_CACHE = new WeakMap<readonly Primitive[], Map<string, Instances[]>>();
-const INSTANCE_CACHE_SIZE = 256;
+/**
+ * The operator productions of a primitive table over a type universe, primitive by primitive in table order, and
+ * the index of each one's primitive: they depend on nothing else, and specs share universes.
+ */
+interface Operators {
+  readonly drafts: readonly ProductionDraft[];
+  readonly prim: Int32Array;
+  readonly lhs: Int32Array;
+}
+const OPERATOR_CACHE = new WeakMap<readonly Primitive[], Map<string, Operators>>();
+const OPERATOR_CACHE_SIZE = 256;
 
-function instancesFor(prims: readonly Primitive[], universe: readonly Type[], has: (t: Type) => boolean, nt: (t: Type) => number): Instances[] {
-  let byUniverse = INSTANCE_CACHE.get(prims);
+function operatorsFor(prims: readonly Primitive[], universe: readonly Type[], has: (t: Type) => boolean, nt: (t: Type) => number): Operators {
+  let byUniverse = OPERATOR_CACHE.get(prims);
   if (!byUniverse) {
     byUniverse = new Map();
-    INSTANCE_CACHE.set(prims, byUniverse);
+    OPERATOR_CACHE.set(prims, byUniverse);
   }
   const key = universe.map(typeKey).join(",");
   let out = byUniverse.get(key);
   if (!out) {
-    out = prims.map((prim) => instantiate(prim, universe, has).map((inst) => ({ ret: nt(inst.ret), args: inst.args.map(nt), source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt) })));
-    if (byUniverse.size >= INSTANCE_CACHE_SIZE) byUniverse.clear();
+    const drafts: ProductionDraft[] = [];
+    const prim: number[] = [];
+    prims.forEach((p, k) => {
+      for (const inst of instantiate(p, universe, has)) {
+        const ret = nt(inst.ret);
+        const args = inst.args.map(nt);
+        drafts.push(p.hof ? { kind: "hof", lhs: ret, prim: p, source: nt(inst.args[0] ?? STR), bodies: inst.lambdas.map(nt), key: p.name } : { kind: "op", lhs: ret, prim: p, args, key: p.name });
+        prim.push(k);
+      }
+    });
+    out = { drafts, prim: Int32Array.from(prim), lhs: Int32Array.from(drafts, (d) => d.lhs) };
+    if (byUniverse.size >= OPERATOR_CACHE_SIZE) byUniverse.clear();
     byUniverse.set(key, out);
   }
   return out;
 }
 
+const PRIM_NAMES = new WeakMap<readonly Primitive[], readonly string[]>();
+
+function primNames(prims: readonly Primitive[]): readonly string[] {
+  let names = PRIM_NAMES.get(prims);
+  if (!names) {
+    names = prims.map((p) => p.name);
+    PRIM_NAMES.set(prims, names);
+  }
+  return names;
+}
+
 /**
  * Learned weights redistribute probability among a nonterminal's operators; they do not move it between operators
  * and leaves (variables, constants, seeds). Without this, a model that raises most operators it has seen would make
- * every leaf, and so every program, costlier. Shifts each nonterminal's operator weights (in place) so that their
- * total mass equals what it is without learned evidence; uniform weights are left exactly as they are.
+ * every leaf, and so every program, costlier. Shifts each nonterminal's operator weights (`w` from index `from`, in
+ * place) so that their total mass equals what it is without learned evidence (`prior` per primitive); uniform
+ * weights are left exactly as they are.
  */
-function keepOperatorMass(draft: { p: ProductionDraft; w: number; base?: number }[]): void {
-  const mass = new Map<number, { base: number; now: number }>();
-  for (const d of draft) {
-    if (d.base === undefined) continue;
-    const m = mass.get(d.p.lhs) ?? { base: 0, now: 0 };
-    m.base += 2 ** d.base;
-    m.now += 2 ** d.w;
-    mass.set(d.p.lhs, m);
+function keepOperatorMass(w: Float64Array, from: number, ops: Operators, prior: Float64Array, learned: Float64Array, nNts: number): void {
+  const massBase = new Float64Array(nNts);
+  const massNow = new Float64Array(nNts);
+  const powPrior = prior.map((x) => 2 ** x);
+  const powLearned = learned.map((x) => 2 ** x);
+  for (let i = 0; i < ops.prim.length; i++) {
+    const k = ops.prim[i] as number;
+    const l = ops.lhs[i] as number;
+    massBase[l] = (massBase[l] as number) + (powPrior[k] as number);
+    massNow[l] = (massNow[l] as number) + (powLearned[k] as number);
   }
-  for (const d of draft) {
-    const m = d.base === undefined ? undefined : mass.get(d.p.lhs);
-    if (m && m.now > 0 && m.base !== m.now) d.w += Math.log2(m.base / m.now);
+  for (let i = 0; i < ops.prim.length; i++) {
+    const l = ops.lhs[i] as number;
+    const b = massBase[l] as number;
+    const m = massNow[l] as number;
+    if (m > 0 && b !== m) w[from + i] = (w[from + i] as number) + Math.log2(b / m);
   }
-}
-
-function primWeight(prim: Primitive, tokens: readonly string[], weights: GrammarWeights, base: BaseCosts): number {
-  const hinted = prim.hints?.some((h) => tokens.includes(h)) ?? false;
-  return priorWeight(prim.cost, hinted, HINT_BOOST_BITS, base) + (weights.prim.get(prim.name) ?? 0);
 }
 
 /**

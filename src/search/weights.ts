@@ -96,6 +96,75 @@ export function descriptionBoosts(model: DescriptionModel, features: readonly st
   return out;
 }
 
+/** A description model's evidence as dense rows over one primitive table (see descriptionBoostArray). */
+interface DenseDescription {
+  readonly rows: ReadonlyMap<string, { readonly prim: Int32Array; readonly bits: Float64Array }>;
+  /** Per primitive of the table: its base rate. */
+  readonly p0: Float64Array;
+}
+
+const DENSE_DESCRIPTIONS = new WeakMap<DescriptionModel, WeakMap<readonly string[], DenseDescription>>();
+
+function denseDescription(model: DescriptionModel, names: readonly string[]): DenseDescription {
+  let byTable = DENSE_DESCRIPTIONS.get(model);
+  if (!byTable) {
+    byTable = new WeakMap();
+    DENSE_DESCRIPTIONS.set(model, byTable);
+  }
+  let dense = byTable.get(names);
+  if (!dense) {
+    const index = new Map(names.map((n, k) => [n, k] as const));
+    const rows = new Map<string, { prim: Int32Array; bits: Float64Array }>();
+    for (const [f, row] of model.evidence) {
+      const prim: number[] = [];
+      const bits: number[] = [];
+      for (const [p, w] of row) {
+        const k = index.get(p);
+        if (k === undefined) continue;
+        prim.push(k);
+        bits.push(w);
+      }
+      if (prim.length > 0) rows.set(f, { prim: Int32Array.from(prim), bits: Float64Array.from(bits) });
+    }
+    const p0 = Float64Array.from(names, (n) => model.presence.get(n) ?? 0.5 / (model.n + 1));
+    dense = { rows, p0 };
+    byTable.set(names, dense);
+  }
+  return dense;
+}
+
+/**
+ * descriptionBoosts for the primitives `names` (distinct; one array per primitive table, kept by identity), as an array in
+ * their order (0 for a primitive without evidence): the same numbers, from evidence rows converted once per model
+ * and table rather than maps read per spec.
+ */
+export function descriptionBoostArray(model: DescriptionModel, features: readonly string[], names: readonly string[]): Float64Array {
+  const { rows, p0 } = denseDescription(model, names);
+  const sum = new Float64Array(names.length);
+  const seen = new Uint8Array(names.length);
+  const add = (f: string): void => {
+    const row = rows.get(f);
+    if (!row) return;
+    const { prim, bits } = row;
+    for (let j = 0; j < prim.length; j++) {
+      const k = prim[j] as number;
+      sum[k] = (sum[k] as number) + (bits[j] as number);
+      seen[k] = 1;
+    }
+  };
+  add(BIAS_FEATURE);
+  for (const f of features) add(f);
+  const out = new Float64Array(names.length);
+  for (let k = 0; k < names.length; k++) {
+    if (seen[k] === 0) continue;
+    const base = p0[k] as number;
+    const logOdds = Math.log2(base / (1 - base)) + model.temperature * (sum[k] as number);
+    const post = 1 / (1 + 2 ** -logOdds);
+    out[k] = Math.max(model.floor, Math.min(model.ceil, Math.log2(post / base)));
+  }
+  return out;
+}
+
 /** Pseudo-count of the overall rate when a signature class has few programs. */
 const TYPE_PRIOR_STRENGTH = 2;
 /** Most bits a type's rarity adds to its nonterminal. */

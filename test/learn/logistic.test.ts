@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fitDescriptionLogistic } from "../../src/learn/logistic.js";
 import { combineWeights, learnDescription, learnWeights, specsOf, weightsFromJson, weightsToJson, type OpTree, type TrainingProgram } from "../../src/learn/weights.js";
-import { BIAS_FEATURE, descriptionBoosts } from "../../src/search/weights.js";
+import { BIAS_FEATURE, descriptionBoostArray, descriptionBoosts } from "../../src/search/weights.js";
 
 const t = (op: string, ...kids: OpTree[]): OpTree => ({ op, kids });
 const VAR = t("var");
@@ -84,5 +84,26 @@ describe("logistic description model", () => {
     expect(descriptionBoosts(joined, ["count"]).get("seq.len")).toBeCloseTo(descriptionBoosts(small.desc!, ["count"]).get("seq.len")!, 9);
     expect(descriptionBoosts(joined, ["reverse"]).get("seq.reverse")).toBeCloseTo(descriptionBoosts(big.desc!, ["reverse"]).get("seq.reverse")!, 9);
     expect(descriptionBoosts(joined, ["reverse"]).get("str.upper")).toBeCloseTo(descriptionBoosts(big.desc!, ["reverse"]).get("str.upper")!, 9);
+  });
+
+  it("gives the same boosts in its dense form (one array per primitive table) as in its map form, for both fits", () => {
+    const ops = ["seq.len", "seq.sum", "str.upper", "seq.reverse", "int.add"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ words: fc.subarray(["a", "b", "c", "d"]), op: fc.constantFrom(...ops) }), { minLength: 4, maxLength: 30 }),
+        fc.subarray(["a", "b", "c", "d", "e"]),
+        fc.constantFrom("logistic" as const, "naive-bayes" as const),
+        (specs, features, description) => {
+          const items = specs.map((s, i): TrainingProgram => ({ description: "", features: s.words, tree: t(s.op, VAR), group: `s${i}` }));
+          const desc = learnWeights(items, { description, minFeatureSpecs: 1 }).desc!;
+          // A name the model never saw gets 0, as the map form has no entry for it.
+          const names = [...ops, "str.lower"];
+          const dense = descriptionBoostArray(desc, features, names);
+          const map = descriptionBoosts(desc, features);
+          names.forEach((n, k) => expect(dense[k]).toBe(map.get(n) ?? 0));
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });

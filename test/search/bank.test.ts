@@ -101,7 +101,7 @@ describe("enumerator invariants on an integer grammar with ite", () => {
     const bank = en.main.bank;
     const seen = new Set<string>();
     for (let i = 0; i < bank.size; i++) {
-      const key = `${bank.nt.data[i]}|${Array.from(bank.vals.bits.subarray(2 * i * bank.rows, 2 * (i + 1) * bank.rows)).join(",")}`;
+      const key = `${bank.nt.data[i]}|${Array.from(new Int32Array(bank.vals.data.buffer).subarray(2 * i * bank.rows, 2 * (i + 1) * bank.rows)).join(",")}`;
       expect(seen.has(key)).toBe(false);
       seen.add(key);
       if (i % 7 !== 0) continue;

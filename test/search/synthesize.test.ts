@@ -94,7 +94,7 @@ describe("enumerator invariants", () => {
     for (const ctx of en.contexts) {
       const seen = new Set<string>();
       for (let i = 0; i < ctx.bank.size; i++) {
-        const key = `${ctx.bank.nt.data[i]}|${Array.from(ctx.bank.vals.bits.subarray(2 * i * ctx.rows, 2 * (i + 1) * ctx.rows)).join(",")}`;
+        const key = `${ctx.bank.nt.data[i]}|${Array.from(new Int32Array(ctx.bank.vals.data.buffer).subarray(2 * i * ctx.rows, 2 * (i + 1) * ctx.rows)).join(",")}`;
         expect(seen.has(key)).toBe(false);
         seen.add(key);
       }
