@@ -3222,7 +3222,8 @@ class OETable {
     }
     rehash() {
         const old = this.slots;
-        this.slots = new Int32Array(Math.max(256, old.length * 2));
+        // 16 slots at first (1 KB): most tables of a quick search, or of a comprehension context, keep a few entries.
+        this.slots = new Int32Array(Math.max(64, old.length * 2));
         for (let i = 0; i < old.length; i += 4)
             if (old[i] !== 0)
                 this.place(old[i + 1], old[i + 2], old[i] - 1);
@@ -3401,6 +3402,7 @@ const TRUE_ID = 2;
 const NONE_ID = 3;
 const SMALL_MIN = -1024;
 const SMALL_MAX = 8192;
+const NO_SMALL = new Int32Array(0);
 const DEFAULT_SEARCH_LIMITS = { maxStr: 1000, maxList: 300, maxIntAbs: 2n ** 256n };
 /** Limits for a problem: defaults, raised to 4x the longest string and list found in its examples. */
 function limitsFor(samples) {
@@ -3433,8 +3435,11 @@ class Interner {
     strs = new Map();
     bigs = new Map();
     others = new Map();
-    /** Ids of small ints by value - SMALL_MIN (0 = not yet interned): the hottest lookups skip the Map. */
-    small = new Int32Array(SMALL_MAX - SMALL_MIN);
+    /**
+     * Ids of small ints by value - SMALL_MIN (0 = not yet interned): the hottest lookups skip the Map. Made on the first
+     * small int (36 KB: many quick searches never intern one).
+     */
+    small = NO_SMALL;
     /** Approximate bytes held by interned values. */
     bytes = 64;
     constructor(limits = DEFAULT_SEARCH_LIMITS) {
@@ -3477,11 +3482,16 @@ class Interner {
     num(x) {
         if ((x | 0) === x && x >= SMALL_MIN && x < SMALL_MAX && !Object.is(x, -0)) {
             const k = x - SMALL_MIN;
-            const cached = this.small[k];
+            let small = this.small;
+            if (small.length === 0) {
+                small = new Int32Array(SMALL_MAX - SMALL_MIN);
+                this.small = small;
+            }
+            const cached = small[k];
             if (cached !== 0)
                 return cached;
             const id = this.numSlow(x);
-            this.small[k] = id;
+            small[k] = id;
             return id;
         }
         return this.numSlow(x);
@@ -3887,7 +3897,7 @@ class Enumerator {
     /** Per production: its cost and kind (PK_*), in flat arrays (the level loop reads nothing else). */
     prodCost;
     prodKind;
-    /** Argument nonterminals of each operator production (empty for the others). */
+    /** Argument nonterminals of each operator production, lambda-body nonterminals of each comprehension (empty for leaves). */
     prodArgs;
     /** Per production with bigram edges: each argument's most negative cost delta (0 when none is negative). */
     minDelta;
@@ -3910,7 +3920,8 @@ class Enumerator {
         });
         this.boundCost = boundVarCosts(grammar);
         this.minCostByNt = grammar.nts.map(() => Infinity);
-        this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(grammar, p) ? new IdMemo(p.args.length) : undefined));
+        const costlyNt = Uint8Array.from(grammar.nts, (n) => (CHEAP.has(n.type.kind) ? 0 : 1));
+        this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(costlyNt, p) ? new IdMemo(p.args.length) : undefined));
         // One pass filling flat arrays (TypedArray.from with a mapping function and per-production allocations cost
         // more than the rest of the set-up together).
         const P = grammar.prods.length;
@@ -3920,28 +3931,30 @@ class Enumerator {
         const prodArgs = new Array(P);
         const main = [];
         const inner = [];
-        this.sourceNts = new Set();
+        this.sourceNts = new Uint8Array(grammar.nts.length);
         this.minHofCost = grammar.nts.map(() => Infinity);
         for (let pi = 0; pi < P; pi++) {
             const p = grammar.prods[pi];
             this.isConstProd[pi] = p.kind === "const" ? 1 : 0;
             this.prodCost[pi] = p.cost;
             this.prodKind[pi] = p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF;
-            prodArgs[pi] = p.kind === "op" && p.args.length > 0 ? Int32Array.from(p.args) : NO_ARGS;
+            // The productions' own arrays (shared by every grammar of a type universe): a copy per production cost more
+            // than the rest of this loop.
+            prodArgs[pi] = p.kind === "op" ? p.args : p.kind === "hof" ? p.bodies : NO_ARGS;
             // Seeds and comprehensions are built in the main context only; skipInMain productions everywhere else.
             if (p.kind !== "op" || !limits.skipInMain?.(p))
                 main.push(pi);
             if (p.kind !== "seed" && p.kind !== "hof")
                 inner.push(pi);
             if (p.kind === "hof") {
-                this.sourceNts.add(p.source);
+                this.sourceNts[p.source] = 1;
                 if (p.cost < this.minHofCost[p.source])
                     this.minHofCost[p.source] = p.cost;
             }
         }
         this.prodArgs = prodArgs;
-        this.mainOrder = Int32Array.from(main);
-        this.ctxOrder = Int32Array.from(inner);
+        this.mainOrder = new Int32Array(main);
+        this.ctxOrder = new Int32Array(inner);
         const bi = bigramTables(grammar, limits.bigram);
         this.edges = bi.edges;
         this.edgeMask = bi.masks;
@@ -3954,7 +3967,7 @@ class Enumerator {
         this.edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
         const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
         const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
-        this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map() });
+        this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(P) });
     }
     newBank(rows) {
         return new Bank(rows, this.grammar.nts.length, this.indexedRoots.includes(1) ? this.indexedRoots : undefined);
@@ -4049,6 +4062,7 @@ class Enumerator {
         const order = ctx.id === 0 ? this.mainOrder : this.ctxOrder;
         const cost = this.prodCost;
         const kind = this.prodKind;
+        const wake = ctx.wake;
         for (let i = 0; i < order.length; i++) {
             const pi = order[i];
             const c = cost[pi];
@@ -4060,10 +4074,20 @@ class Enumerator {
                         this.offer(ctx, pi, p.lhs, level, NO_KIDS, vals);
                     }
                     break;
-                case PK_OP:
-                    if (level > c && this.mayFill(ctx.bank, pi, level - c))
+                case PK_OP: {
+                    if (level <= c)
+                        break;
+                    // The first level at which the production can have candidates; fixed once every argument's nonterminal
+                    // has entries (a bank's least cost per nonterminal never changes: entries come in cost order).
+                    let from = wake[pi];
+                    if (from === 0) {
+                        from = this.fillLevel(ctx.bank, pi, c);
+                        wake[pi] = from;
+                    }
+                    if (from !== 0 && level >= from)
                         this.enumerateOp(ctx, pi, prods[pi], level - c);
                     break;
+                }
                 default:
                     if (level > c)
                         this.enumerateHof(pi, prods[pi], level - c);
@@ -4192,21 +4216,21 @@ class Enumerator {
         return costs;
     }
     /**
-     * Whether production pi's arguments can have candidates within `budget`: every argument's nonterminal has
-     * entries and their least costs (lowered by the most negative bigram delta) fit. Most productions fail this at
-     * most levels, above all in comprehension contexts, whose banks hold few nonterminals.
+     * The first level at which operator production pi (cost c) can have candidates in `bank`: c plus its arguments'
+     * least costs (lowered by the most negative bigram delta), or 0 while some argument's nonterminal has no entry.
+     * Most productions wait many levels for it, above all in comprehension contexts, whose banks hold few nonterminals.
      */
-    mayFill(bank, pi, budget) {
+    fillLevel(bank, pi, c) {
         const args = this.prodArgs[pi];
         const lows = this.minDelta[pi];
         let least = 0;
         for (let i = 0; i < args.length; i++) {
             const first = bank.costsOf(args[i])[0];
             if (first === undefined)
-                return false;
+                return 0;
             least += first + (lows ? lows[i] : 0);
         }
-        return least <= budget;
+        return c + Math.max(1, least);
     }
     enumerateOp(ctx, pi, p, budget) {
         let impl = this.impls[pi];
@@ -4635,10 +4659,27 @@ class Enumerator {
             if (src.nt !== p.source || (src.binder !== "both" && src.binder !== binder))
                 continue;
             const rest = budget - src.cost;
-            if (rest < p.bodies.length)
+            if (rest < p.bodies.length || !this.bodiesFit(L.bank, pi, rest))
                 continue;
             this.splits(p.bodies, rest, (i, k) => this.argList(L, pi, i + 1, p.bodies[i], k), (i) => this.argCosts(L, pi, i + 1, p.bodies[i]), (_costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost));
         }
+    }
+    /**
+     * Whether the lambda bodies of comprehension pi can have candidates in `bank` within `budget`: what splits would
+     * find before calling back (every body nonterminal has entries, the least costs fit), without its allocations:
+     * most comprehensions fail this in most contexts at most levels.
+     */
+    bodiesFit(bank, pi, budget) {
+        const bodies = this.prodArgs[pi];
+        const lows = this.minDelta[pi];
+        let least = 0;
+        for (let i = 0; i < bodies.length; i++) {
+            const first = bank.costsOf(bodies[i])[0];
+            if (first === undefined)
+                return false;
+            least += Math.max(1, first + (lows ? lows[i + 1] : 0));
+        }
+        return least <= budget;
     }
     hofLoop(L, pi, p, bodyLists, level) {
         const lists = [...bodyLists];
@@ -4790,7 +4831,7 @@ class Enumerator {
     // -------------------------------------------------------------------------------------------------------
     // Comprehension contexts
     maybeOpenContexts(entry, nt, cost) {
-        if (!this.sourceNts.has(nt) || this.contexts.length > (this.limits.maxContexts ?? 8))
+        if (this.sourceNts[nt] !== 1 || this.contexts.length > (this.limits.maxContexts ?? 8))
             return;
         const type = this.grammar.nts[nt].type;
         const el = iterElement(type);
@@ -4852,7 +4893,7 @@ class Enumerator {
             vals: Float64Array.from(flat, (x) => this.encodeFor(vnt, varNts.length === 1 ? x : (x[k] ?? null))),
         }));
         const id = this.contexts.length;
-        const ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), source: { entry, nt, cost, binder, names, elType } };
+        const ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(this.grammar.prods.length), source: { entry, nt, cost, binder, names, elType } };
         this.contexts.push(ctx);
         this.catchUp(ctx, this.main.level + 1);
     }
@@ -4931,7 +4972,7 @@ class Enumerator {
     }
 }
 const NO_KIDS = [];
-const NO_ARGS = new Int32Array(0);
+const NO_ARGS = [];
 const enumerator_MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const FAST_CODES = { add: 0, sub: 1, mul: 2, lt: 3, le: 4, gt: 5, ge: 6, eq: 7, ne: 8 };
 const EMPTY_LIST = [];
@@ -4954,18 +4995,28 @@ function bigramTables(g, bigram) {
     const masks = [];
     if (!bigram || bigram.size === 0)
         return { edges, masks, roots };
-    // Child productions by left-hand side: an argument's edges come from its nonterminal's productions only.
-    const byLhs = g.nts.map(() => []);
-    g.prods.forEach((c, ci) => byLhs[c.lhs]?.push(ci));
-    const byName = new Map();
-    g.prods.forEach((p, ci) => {
-        const name = opName(p);
-        const list = byName.get(name);
-        if (list)
-            list.push(ci);
-        else
-            byName.set(name, [ci]);
-    });
+    // Child productions by left-hand side (an argument's edges come from its nonterminal's productions only) and by
+    // op name: made when the first row is used (most grammars of a type universe have few rows or none).
+    let byLhs;
+    let byName;
+    const index = () => {
+        if (!byLhs || !byName) {
+            const lhs = g.nts.map(() => []);
+            const names = new Map();
+            g.prods.forEach((p, ci) => {
+                lhs[p.lhs]?.push(ci);
+                const name = opName(p);
+                const list = names.get(name);
+                if (list)
+                    list.push(ci);
+                else
+                    names.set(name, [ci]);
+            });
+            byLhs = lhs;
+            byName = names;
+        }
+        return { byLhs, byName };
+    };
     // One mask and one delta table per bigram row ("parent/arg"), shared by the parent's instantiations: an argument
     // list only tests the roots of its own nonterminal's entries, so roots of other nonterminals may be marked too.
     const perRow = new Map();
@@ -4982,7 +5033,7 @@ function bigramTables(g, bigram) {
                 const delta = -Math.round(b * COST_SCALE);
                 if (delta === 0)
                     continue;
-                for (const ci of byName.get(child) ?? NO_KIDS) {
+                for (const ci of index().byName.get(child) ?? NO_KIDS) {
                     deltas[ci] = delta;
                     mask[ci] = 1;
                 }
@@ -5017,7 +5068,7 @@ function bigramTables(g, bigram) {
                 list.push({ root: ci, nt, delta: t.deltas[ci] });
                 roots[ci] = 1;
             };
-            for (const ci of byLhs[nt] ?? [])
+            for (const ci of index().byLhs[nt] ?? [])
                 edge(ci);
             edge(nRoots - 1);
             return list.length ? { list, mask: t.mask } : undefined;
@@ -5144,9 +5195,13 @@ function boundVarCosts(g) {
 }
 const CHEAP = new Set(["int", "float", "bool"]);
 /** Memoize a production unless all its types are plain numbers or bools (cheaper to recompute than to look up). */
-function isCostly(g, p) {
-    const kinds = [p.lhs, ...p.args].map((nt) => g.nts[nt].type.kind);
-    return kinds.some((k) => !CHEAP.has(k));
+function isCostly(costlyNt, p) {
+    if (costlyNt[p.lhs] === 1)
+        return true;
+    for (const a of p.args)
+        if (costlyNt[a] === 1)
+            return true;
+    return false;
 }
 /**
  * Binary primitives whose candidates with a constant first argument (and a non-constant second) are not
@@ -5568,7 +5623,10 @@ function buildPythonGrammar(problem, weights, opts = {}) {
         w[leaves + i] = learned[ops.prim[i]];
     }
     keepOperatorMass(w, leaves, ops, prior, learned, nts.length);
-    const lhs = Int32Array.from(drafts, (d) => d.lhs);
+    const lhs = new Int32Array(drafts.length);
+    for (let i = 0; i < leaves; i++)
+        lhs[i] = drafts[i].lhs;
+    lhs.set(ops.lhs, leaves);
     const costs = normalizeCosts(w, lhs);
     const offsets = typeOffsets(problem, nts, weights);
     const prods = drafts.map((d, i) => makeProduction(d, (costs[i] ?? 1) + (offsets[d.lhs] ?? 0)));
@@ -5621,8 +5679,12 @@ function primNames(prims) {
 function keepOperatorMass(w, from, ops, prior, learned, nNts) {
     const massBase = new Float64Array(nNts);
     const massNow = new Float64Array(nNts);
-    const powPrior = prior.map((x) => 2 ** x);
-    const powLearned = learned.map((x) => 2 ** x);
+    const powPrior = new Float64Array(prior.length);
+    const powLearned = new Float64Array(learned.length);
+    for (let k = 0; k < prior.length; k++) {
+        powPrior[k] = 2 ** prior[k];
+        powLearned[k] = 2 ** learned[k];
+    }
     for (let i = 0; i < ops.prim.length; i++) {
         const k = ops.prim[i];
         const l = ops.lhs[i];

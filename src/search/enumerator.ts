@@ -78,6 +78,8 @@ export interface Ctx {
   readonly argLists: Map<number, readonly number[]>;
   /** argCosts per (production, argument), with the length of the nonterminal's cost list it was computed from. */
   readonly argCostLists: Map<number, { readonly n: number; readonly costs: readonly number[] }>;
+  /** Per operator production: the first level at which it can have candidates here, 0 while unknown (fillLevel). */
+  readonly wake: Int32Array;
 }
 
 /** Callback for every new entry of the main context (its encoded value vector in `vec`). */
@@ -131,7 +133,7 @@ export class Enumerator {
   /** Per production: results by argument keys (memoized for primitives whose values are costly to build). */
   private readonly memo: (IdMemo | undefined)[];
   /** Nonterminals that some comprehension can iterate. */
-  private readonly sourceNts: Set<number>;
+  private readonly sourceNts: Uint8Array;
   /** 1 for constant productions (indexed by production; bound variables have negative indices: undefined). */
   private readonly isConstProd: Uint8Array;
   /** Cheapest comprehension production per source nonterminal. */
@@ -148,8 +150,8 @@ export class Enumerator {
   /** Per production: its cost and kind (PK_*), in flat arrays (the level loop reads nothing else). */
   private readonly prodCost: Int32Array;
   private readonly prodKind: Uint8Array;
-  /** Argument nonterminals of each operator production (empty for the others). */
-  private readonly prodArgs: readonly Int32Array[];
+  /** Argument nonterminals of each operator production, lambda-body nonterminals of each comprehension (empty for leaves). */
+  private readonly prodArgs: readonly (readonly number[])[];
   /** Per production with bigram edges: each argument's most negative cost delta (0 when none is negative). */
   private readonly minDelta: readonly (Int32Array | undefined)[];
   /** Per production: its semantics wrapped by guardedImpl (null: none), made on first use. */
@@ -173,35 +175,38 @@ export class Enumerator {
     });
     this.boundCost = boundVarCosts(grammar);
     this.minCostByNt = grammar.nts.map(() => Infinity);
-    this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(grammar, p) ? new IdMemo(p.args.length as 1 | 2) : undefined));
+    const costlyNt = Uint8Array.from(grammar.nts, (n) => (CHEAP.has(n.type.kind) ? 0 : 1));
+    this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(costlyNt, p) ? new IdMemo(p.args.length as 1 | 2) : undefined));
     // One pass filling flat arrays (TypedArray.from with a mapping function and per-production allocations cost
     // more than the rest of the set-up together).
     const P = grammar.prods.length;
     this.isConstProd = new Uint8Array(P);
     this.prodCost = new Int32Array(P);
     this.prodKind = new Uint8Array(P);
-    const prodArgs = new Array<Int32Array>(P);
+    const prodArgs = new Array<readonly number[]>(P);
     const main: number[] = [];
     const inner: number[] = [];
-    this.sourceNts = new Set();
+    this.sourceNts = new Uint8Array(grammar.nts.length);
     this.minHofCost = grammar.nts.map(() => Infinity);
     for (let pi = 0; pi < P; pi++) {
       const p = grammar.prods[pi] as Production;
       this.isConstProd[pi] = p.kind === "const" ? 1 : 0;
       this.prodCost[pi] = p.cost;
       this.prodKind[pi] = p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF;
-      prodArgs[pi] = p.kind === "op" && p.args.length > 0 ? Int32Array.from(p.args) : NO_ARGS;
+      // The productions' own arrays (shared by every grammar of a type universe): a copy per production cost more
+      // than the rest of this loop.
+      prodArgs[pi] = p.kind === "op" ? p.args : p.kind === "hof" ? p.bodies : NO_ARGS;
       // Seeds and comprehensions are built in the main context only; skipInMain productions everywhere else.
       if (p.kind !== "op" || !limits.skipInMain?.(p)) main.push(pi);
       if (p.kind !== "seed" && p.kind !== "hof") inner.push(pi);
       if (p.kind === "hof") {
-        this.sourceNts.add(p.source);
+        this.sourceNts[p.source] = 1;
         if (p.cost < (this.minHofCost[p.source] as number)) this.minHofCost[p.source] = p.cost;
       }
     }
     this.prodArgs = prodArgs;
-    this.mainOrder = Int32Array.from(main);
-    this.ctxOrder = Int32Array.from(inner);
+    this.mainOrder = new Int32Array(main);
+    this.ctxOrder = new Int32Array(inner);
     const bi = bigramTables(grammar, limits.bigram);
     this.edges = bi.edges;
     this.edgeMask = bi.masks;
@@ -214,7 +219,7 @@ export class Enumerator {
     this.edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
     const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
     const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
-    this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map() });
+    this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(P) });
   }
 
   private newBank(rows: number): Bank {
@@ -312,6 +317,7 @@ export class Enumerator {
     const order = ctx.id === 0 ? this.mainOrder : this.ctxOrder;
     const cost = this.prodCost;
     const kind = this.prodKind;
+    const wake = ctx.wake;
     for (let i = 0; i < order.length; i++) {
       const pi = order[i] as number;
       const c = cost[pi] as number;
@@ -323,9 +329,18 @@ export class Enumerator {
             this.offer(ctx, pi, p.lhs, level, NO_KIDS, vals);
           }
           break;
-        case PK_OP:
-          if (level > c && this.mayFill(ctx.bank, pi, level - c)) this.enumerateOp(ctx, pi, prods[pi] as Production & { kind: "op" }, level - c);
+        case PK_OP: {
+          if (level <= c) break;
+          // The first level at which the production can have candidates; fixed once every argument's nonterminal
+          // has entries (a bank's least cost per nonterminal never changes: entries come in cost order).
+          let from = wake[pi] as number;
+          if (from === 0) {
+            from = this.fillLevel(ctx.bank, pi, c);
+            wake[pi] = from;
+          }
+          if (from !== 0 && level >= from) this.enumerateOp(ctx, pi, prods[pi] as Production & { kind: "op" }, level - c);
           break;
+        }
         default:
           if (level > c) this.enumerateHof(pi, prods[pi] as Production & { kind: "hof" }, level - c);
       }
@@ -445,20 +460,20 @@ export class Enumerator {
   }
 
   /**
-   * Whether production pi's arguments can have candidates within `budget`: every argument's nonterminal has
-   * entries and their least costs (lowered by the most negative bigram delta) fit. Most productions fail this at
-   * most levels, above all in comprehension contexts, whose banks hold few nonterminals.
+   * The first level at which operator production pi (cost c) can have candidates in `bank`: c plus its arguments'
+   * least costs (lowered by the most negative bigram delta), or 0 while some argument's nonterminal has no entry.
+   * Most productions wait many levels for it, above all in comprehension contexts, whose banks hold few nonterminals.
    */
-  private mayFill(bank: Bank, pi: number, budget: number): boolean {
-    const args = this.prodArgs[pi] as Int32Array;
+  private fillLevel(bank: Bank, pi: number, c: number): number {
+    const args = this.prodArgs[pi] as readonly number[];
     const lows = this.minDelta[pi];
     let least = 0;
     for (let i = 0; i < args.length; i++) {
       const first = bank.costsOf(args[i] as number)[0];
-      if (first === undefined) return false;
+      if (first === undefined) return 0;
       least += first + (lows ? (lows[i] as number) : 0);
     }
-    return least <= budget;
+    return c + Math.max(1, least);
   }
 
   private enumerateOp(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number): void {
@@ -860,7 +875,7 @@ export class Enumerator {
       const src = L.source as Source;
       if (src.nt !== p.source || (src.binder !== "both" && src.binder !== binder)) continue;
       const rest = budget - src.cost;
-      if (rest < p.bodies.length) continue;
+      if (rest < p.bodies.length || !this.bodiesFit(L.bank, pi, rest)) continue;
       this.splits(
         p.bodies,
         rest,
@@ -869,6 +884,23 @@ export class Enumerator {
         (_costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost),
       );
     }
+  }
+
+  /**
+   * Whether the lambda bodies of comprehension pi can have candidates in `bank` within `budget`: what splits would
+   * find before calling back (every body nonterminal has entries, the least costs fit), without its allocations:
+   * most comprehensions fail this in most contexts at most levels.
+   */
+  private bodiesFit(bank: Bank, pi: number, budget: number): boolean {
+    const bodies = this.prodArgs[pi] as readonly number[];
+    const lows = this.minDelta[pi];
+    let least = 0;
+    for (let i = 0; i < bodies.length; i++) {
+      const first = bank.costsOf(bodies[i] as number)[0];
+      if (first === undefined) return false;
+      least += Math.max(1, first + (lows ? (lows[i + 1] as number) : 0));
+    }
+    return least <= budget;
   }
 
   private hofLoop(L: Ctx, pi: number, p: Production & { kind: "hof" }, bodyLists: readonly (readonly number[])[], level: number): void {
@@ -1018,7 +1050,7 @@ export class Enumerator {
   // Comprehension contexts
 
   private maybeOpenContexts(entry: number, nt: number, cost: number): void {
-    if (!this.sourceNts.has(nt) || this.contexts.length > (this.limits.maxContexts ?? 8)) return;
+    if (this.sourceNts[nt] !== 1 || this.contexts.length > (this.limits.maxContexts ?? 8)) return;
     const type = (this.grammar.nts[nt] as { type: Type }).type;
     const el = iterElement(type);
     if (!el || type.kind === "set") return;
@@ -1072,7 +1104,7 @@ export class Enumerator {
       vals: Float64Array.from(flat, (x) => this.encodeFor(vnt, varNts.length === 1 ? x : ((x as readonly Value[])[k] ?? null))),
     }));
     const id = this.contexts.length;
-    const ctx: Ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), source: { entry, nt, cost, binder, names, elType } };
+    const ctx: Ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(this.grammar.prods.length), source: { entry, nt, cost, binder, names, elType } };
     this.contexts.push(ctx);
     this.catchUp(ctx, this.main.level + 1);
   }
@@ -1148,7 +1180,7 @@ export class Enumerator {
 }
 
 const NO_KIDS: readonly number[] = [];
-const NO_ARGS = new Int32Array(0);
+const NO_ARGS: readonly number[] = [];
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const FAST_CODES: Readonly<Record<NonNullable<Primitive["fastInt"]>, number>> = { add: 0, sub: 1, mul: 2, lt: 3, le: 4, gt: 5, ge: 6, eq: 7, ne: 8 };
 const EMPTY_LIST: readonly number[] = [];
@@ -1183,16 +1215,26 @@ function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string
   const edges: (readonly (readonly EdgeDelta[] | undefined)[] | undefined)[] = [];
   const masks: (readonly (Uint8Array | undefined)[] | undefined)[] = [];
   if (!bigram || bigram.size === 0) return { edges, masks, roots };
-  // Child productions by left-hand side: an argument's edges come from its nonterminal's productions only.
-  const byLhs: number[][] = g.nts.map(() => []);
-  g.prods.forEach((c, ci) => byLhs[c.lhs]?.push(ci));
-  const byName = new Map<string, number[]>();
-  g.prods.forEach((p, ci) => {
-    const name = opName(p);
-    const list = byName.get(name);
-    if (list) list.push(ci);
-    else byName.set(name, [ci]);
-  });
+  // Child productions by left-hand side (an argument's edges come from its nonterminal's productions only) and by
+  // op name: made when the first row is used (most grammars of a type universe have few rows or none).
+  let byLhs: number[][] | undefined;
+  let byName: Map<string, number[]> | undefined;
+  const index = (): { byLhs: number[][]; byName: Map<string, number[]> } => {
+    if (!byLhs || !byName) {
+      const lhs: number[][] = g.nts.map(() => []);
+      const names = new Map<string, number[]>();
+      g.prods.forEach((p, ci) => {
+        lhs[p.lhs]?.push(ci);
+        const name = opName(p);
+        const list = names.get(name);
+        if (list) list.push(ci);
+        else names.set(name, [ci]);
+      });
+      byLhs = lhs;
+      byName = names;
+    }
+    return { byLhs, byName };
+  };
   // One mask and one delta table per bigram row ("parent/arg"), shared by the parent's instantiations: an argument
   // list only tests the roots of its own nonterminal's entries, so roots of other nonterminals may be marked too.
   const perRow = new Map<string, { deltas: Int32Array; mask: Uint8Array } | null>();
@@ -1207,7 +1249,7 @@ function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string
       for (const [child, b] of row) {
         const delta = -Math.round(b * COST_SCALE);
         if (delta === 0) continue;
-        for (const ci of byName.get(child) ?? NO_KIDS) {
+        for (const ci of index().byName.get(child) ?? NO_KIDS) {
           deltas[ci] = delta;
           mask[ci] = 1;
         }
@@ -1238,7 +1280,7 @@ function bigramTables(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string
         list.push({ root: ci, nt, delta: t.deltas[ci] as number });
         roots[ci] = 1;
       };
-      for (const ci of byLhs[nt] ?? []) edge(ci);
+      for (const ci of index().byLhs[nt] ?? []) edge(ci);
       edge(nRoots - 1);
       return list.length ? { list, mask: t.mask } : undefined;
     });
@@ -1360,9 +1402,10 @@ function boundVarCosts(g: Grammar): number[] {
 
 const CHEAP = new Set(["int", "float", "bool"]);
 /** Memoize a production unless all its types are plain numbers or bools (cheaper to recompute than to look up). */
-function isCostly(g: Grammar, p: Production & { kind: "op" }): boolean {
-  const kinds = [p.lhs, ...p.args].map((nt) => (g.nts[nt] as { type: Type }).type.kind);
-  return kinds.some((k) => !CHEAP.has(k));
+function isCostly(costlyNt: Uint8Array, p: Production & { kind: "op" }): boolean {
+  if (costlyNt[p.lhs] === 1) return true;
+  for (const a of p.args) if (costlyNt[a] === 1) return true;
+  return false;
 }
 
 /**

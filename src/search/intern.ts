@@ -7,6 +7,7 @@ export const TRUE_ID = 2;
 export const NONE_ID = 3;
 const SMALL_MIN = -1024;
 const SMALL_MAX = 8192;
+const NO_SMALL = new Int32Array(0);
 
 /**
  * Values the search keeps must stay small: larger ones are treated as errors during search only (the
@@ -49,8 +50,11 @@ export class Interner {
   private readonly strs = new Map<string, number>();
   private readonly bigs = new Map<bigint, number>();
   private readonly others = new Map<string, number>();
-  /** Ids of small ints by value - SMALL_MIN (0 = not yet interned): the hottest lookups skip the Map. */
-  private readonly small = new Int32Array(SMALL_MAX - SMALL_MIN);
+  /**
+   * Ids of small ints by value - SMALL_MIN (0 = not yet interned): the hottest lookups skip the Map. Made on the first
+   * small int (36 KB: many quick searches never intern one).
+   */
+  private small = NO_SMALL;
   /** Approximate bytes held by interned values. */
   bytes = 64;
 
@@ -93,10 +97,15 @@ export class Interner {
   num(x: number): number {
     if ((x | 0) === x && x >= SMALL_MIN && x < SMALL_MAX && !Object.is(x, -0)) {
       const k = x - SMALL_MIN;
-      const cached = this.small[k] as number;
+      let small = this.small;
+      if (small.length === 0) {
+        small = new Int32Array(SMALL_MAX - SMALL_MIN);
+        this.small = small;
+      }
+      const cached = small[k] as number;
       if (cached !== 0) return cached;
       const id = this.numSlow(x);
-      this.small[k] = id;
+      small[k] = id;
       return id;
     }
     return this.numSlow(x);

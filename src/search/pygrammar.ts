@@ -78,7 +78,9 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
     w[leaves + i] = learned[ops.prim[i] as number] as number;
   }
   keepOperatorMass(w, leaves, ops, prior, learned, nts.length);
-  const lhs = Int32Array.from(drafts, (d) => d.lhs);
+  const lhs = new Int32Array(drafts.length);
+  for (let i = 0; i < leaves; i++) lhs[i] = (drafts[i] as ProductionDraft).lhs;
+  lhs.set(ops.lhs, leaves);
   const costs = normalizeCosts(w, lhs);
   const offsets = typeOffsets(problem, nts, weights);
   const prods = drafts.map((d, i) => makeProduction(d, (costs[i] ?? 1) + (offsets[d.lhs] ?? 0)));
@@ -144,8 +146,12 @@ function primNames(prims: readonly Primitive[]): readonly string[] {
 function keepOperatorMass(w: Float64Array, from: number, ops: Operators, prior: Float64Array, learned: Float64Array, nNts: number): void {
   const massBase = new Float64Array(nNts);
   const massNow = new Float64Array(nNts);
-  const powPrior = prior.map((x) => 2 ** x);
-  const powLearned = learned.map((x) => 2 ** x);
+  const powPrior = new Float64Array(prior.length);
+  const powLearned = new Float64Array(learned.length);
+  for (let k = 0; k < prior.length; k++) {
+    powPrior[k] = 2 ** (prior[k] as number);
+    powLearned[k] = 2 ** (learned[k] as number);
+  }
   for (let i = 0; i < ops.prim.length; i++) {
     const k = ops.prim[i] as number;
     const l = ops.lhs[i] as number;
