@@ -3222,7 +3222,7 @@ class OETable {
     }
     rehash() {
         const old = this.slots;
-        // 16 slots at first (1 KB): most tables of a quick search, or of a comprehension context, keep a few entries.
+        // 16 slots at first (256 bytes): most tables of a quick search, or of a comprehension context, keep a few entries.
         this.slots = new Int32Array(Math.max(64, old.length * 2));
         for (let i = 0; i < old.length; i += 4)
             if (old[i] !== 0)
