@@ -3730,72 +3730,74 @@ function normalizeCosts(weights, lhs) {
 
 ;// CONCATENATED MODULE: ./build/action/src/search/memo.js
 /**
- * Memo tables for primitive results by argument ids, with no allocation per lookup: open addressing over
- * Int32Arrays. A table that grows past its limit is cleared (memoization is a cache, never needed for
- * correctness).
+ * The memo table of one search: primitive results by (production, argument ids), with no allocation per lookup:
+ * open addressing over one Int32Array of keys and one Float64Array of results. One table serves every memoized
+ * production: a table per production cost a few kilobytes each on first use, and a search that touches a hundred
+ * productions a few times each spent more time collecting those tables than it saved. A table that grows past its
+ * limit is cleared (memoization is a cache, never needed for correctness).
  */
 class IdMemo {
-    arity;
     limit;
-    keys;
-    vals;
+    initial;
+    /** Per slot: argument a (EMPTY when free), argument b, production. */
+    keys = NO_KEYS;
+    vals = NO_VALS;
     count = 0;
-    constructor(arity, limit = 1 << 20) {
-        this.arity = arity;
+    /**
+     * @param limit most slots (a power of two); a full table at the limit is cleared
+     * @param initial slots allocated on the first set (a power of two)
+     */
+    constructor(limit = 1 << 22, initial = 1024) {
         this.limit = limit;
-        // Allocated on the first set: most productions of a grammar never memoize anything in a short search.
-        this.keys = NO_KEYS;
-        this.vals = NO_VALS;
+        this.initial = initial;
     }
-    /** The memoized encoded result for (a, b) (b ignored for arity 1), or undefined. Keys must not be EMPTY. */
-    get(a, b) {
+    /** The memoized encoded result of production p on (a, b) (b = 0 for one argument), or undefined. `a` must not be EMPTY. */
+    get(p, a, b) {
         if (this.count === 0)
             return undefined;
         const mask = this.vals.length - 1;
         const k = this.keys;
-        if (this.arity === 1) {
-            for (let i = mix(a, 0) & mask;; i = (i + 1) & mask) {
-                const x = k[i];
-                if (x === a)
-                    return this.vals[i];
-                if (x === memo_EMPTY)
-                    return undefined;
-            }
-        }
-        for (let i = mix(a, b) & mask;; i = (i + 1) & mask) {
-            const x = k[2 * i];
-            if (x === a && k[2 * i + 1] === b)
-                return this.vals[i];
+        for (let i = mix(p, a, b) & mask;; i = (i + 1) & mask) {
+            const o = 3 * i;
+            const x = k[o];
             if (x === memo_EMPTY)
                 return undefined;
+            if (x === a && k[o + 1] === b && k[o + 2] === p)
+                return this.vals[i];
         }
     }
-    set(a, b, id) {
-        if (this.vals.length === 0) {
-            this.keys = new Int32Array(INITIAL * this.arity).fill(memo_EMPTY);
-            this.vals = new Float64Array(INITIAL);
-        }
+    set(p, a, b, id) {
+        if (this.vals.length === 0)
+            this.allocate(Math.min(this.initial, this.limit));
         else if ((this.count + 1) * 2 > this.vals.length) {
             if (this.vals.length >= this.limit)
                 this.clear();
             else
                 this.grow();
         }
-        this.place(a, b, id);
+        this.place(p, a, b, id);
         this.count++;
     }
-    get bytes() {
-        return this.keys.length * 4 + this.vals.length * 4;
+    /** Entries held. */
+    get size() {
+        return this.count;
     }
-    place(a, b, id) {
+    get bytes() {
+        return this.keys.length * 4 + this.vals.length * 8;
+    }
+    allocate(slots) {
+        this.keys = new Int32Array(3 * slots).fill(memo_EMPTY);
+        this.vals = new Float64Array(slots);
+    }
+    place(p, a, b, id) {
         const mask = this.vals.length - 1;
-        const n = this.arity;
-        let i = mix(a, n === 2 ? b : 0) & mask;
-        while (this.keys[n * i] !== memo_EMPTY)
+        const k = this.keys;
+        let i = mix(p, a, b) & mask;
+        while (k[3 * i] !== memo_EMPTY)
             i = (i + 1) & mask;
-        this.keys[n * i] = a;
-        if (n === 2)
-            this.keys[n * i + 1] = b;
+        k[3 * i] = a;
+        k[3 * i + 1] = b;
+        k[3 * i + 2] = p;
         this.vals[i] = id;
     }
     clear() {
@@ -3805,22 +3807,20 @@ class IdMemo {
     grow() {
         const oldK = this.keys;
         const oldV = this.vals;
-        const n = this.arity;
-        this.keys = new Int32Array(oldK.length * 2).fill(memo_EMPTY);
-        this.vals = new Float64Array(oldV.length * 2);
+        this.allocate(oldV.length * 2);
         for (let i = 0; i < oldV.length; i++) {
-            if (oldK[n * i] !== memo_EMPTY)
-                this.place(oldK[n * i], n === 2 ? oldK[n * i + 1] : 0, oldV[i]);
+            const a = oldK[3 * i];
+            if (a !== memo_EMPTY)
+                this.place(oldK[3 * i + 2], a, oldK[3 * i + 1], oldV[i]);
         }
     }
 }
-const INITIAL = 256;
 const NO_KEYS = new Int32Array(0);
 const NO_VALS = new Float64Array(0);
 /** The key value marking an empty slot (keys are ids or small ints; this one never occurs as either). */
 const memo_EMPTY = -2147483648;
-function mix(a, b) {
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+function mix(p, a, b) {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b) ^ Math.imul(p + 0x165667b1, 0xc2b2ae35);
     h ^= h >>> 15;
     return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 13);
 }
@@ -3877,8 +3877,10 @@ class Enumerator {
     boundCost;
     listeners = [];
     minCostByNt;
-    /** Per production: results by argument keys (memoized for primitives whose values are costly to build). */
-    memo;
+    /** Per production: 1 when its results are memoized (primitives whose values are costly to build). */
+    memoOn;
+    /** Memoized results by (production, argument keys), one table for every memoized production. */
+    memo = new IdMemo();
     /** Nonterminals that some comprehension can iterate. */
     sourceNts;
     /** 1 for constant productions (indexed by production; bound variables have negative indices: undefined). */
@@ -3921,11 +3923,11 @@ class Enumerator {
         this.boundCost = boundVarCosts(grammar);
         this.minCostByNt = grammar.nts.map(() => Infinity);
         const costlyNt = Uint8Array.from(grammar.nts, (n) => (CHEAP.has(n.type.kind) ? 0 : 1));
-        this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(costlyNt, p) ? new IdMemo(p.args.length) : undefined));
         // One pass filling flat arrays (TypedArray.from with a mapping function and per-production allocations cost
         // more than the rest of the set-up together).
         const P = grammar.prods.length;
         this.isConstProd = new Uint8Array(P);
+        this.memoOn = new Uint8Array(P);
         this.prodCost = new Int32Array(P);
         this.prodKind = new Uint8Array(P);
         const prodArgs = new Array(P);
@@ -3938,6 +3940,8 @@ class Enumerator {
             this.isConstProd[pi] = p.kind === "const" ? 1 : 0;
             this.prodCost[pi] = p.cost;
             this.prodKind[pi] = p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF;
+            if (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(costlyNt, p))
+                this.memoOn[pi] = 1;
             // The productions' own arrays (shared by every grammar of a type universe): a copy per production cost more
             // than the rest of this loop.
             prodArgs[pi] = p.kind === "op" ? p.args : p.kind === "hof" ? p.bodies : NO_ARGS;
@@ -4047,9 +4051,7 @@ class Enumerator {
         let n = this.interner.bytes;
         for (const ctx of this.contexts)
             n += ctx.bank.bytes;
-        for (const m of this.memo)
-            n += m?.bytes ?? 0;
-        return n;
+        return n + this.memo.bytes;
     }
     paramNt(name) {
         const p = this.grammar.prods.find((x) => x.kind === "var" && x.name === name);
@@ -4246,7 +4248,10 @@ class Enumerator {
                 this.loop1(ctx, pi, p, budget, impl, list);
             return;
         }
-        // enumerateLevel has checked mayFill: every argument has entries and the cheapest ones fit the budget.
+        if (p.args.length === 2) {
+            this.enumerateOp2(ctx, pi, p, budget, impl);
+            return;
+        }
         this.splits(p.args, budget, (i, k) => this.argList(ctx, pi, i, p.args[i], k), (i) => this.argCosts(ctx, pi, i, p.args[i]), (costs, lists) => {
             if (p.args.length === 2)
                 this.loop2(ctx, pi, p, costs, impl, lists);
@@ -4256,6 +4261,44 @@ class Enumerator {
                 this.loopN(ctx, pi, p, costs, impl, lists);
         });
     }
+    /**
+     * enumerateOp for two arguments, the commonest case: the splits of `splits` (the same ones, in the same order)
+     * without its closures and arrays, which were most of what a search allocated.
+     */
+    enumerateOp2(ctx, pi, p, budget, impl) {
+        const a0 = p.args[0];
+        const a1 = p.args[1];
+        const c0 = this.argCosts(ctx, pi, 0, a0);
+        if (c0.length === 0)
+            return;
+        const c1 = this.argCosts(ctx, pi, 1, a1);
+        if (c1.length === 0)
+            return;
+        const max = budget - Math.max(1, c1[0]);
+        let costs;
+        let lists;
+        for (let j = 0; j < c0.length; j++) {
+            const k = c0[j];
+            if (k < 1)
+                continue;
+            if (k > max)
+                break;
+            const l0 = this.argList(ctx, pi, 0, a0, k);
+            if (l0.length === 0)
+                continue;
+            const l1 = this.argList(ctx, pi, 1, a1, budget - k);
+            if (l1.length === 0)
+                continue;
+            // loop2 reads both arrays before it offers anything, so one pair serves every split of this call.
+            costs ??= [0, 0];
+            lists ??= [EMPTY_LIST, EMPTY_LIST];
+            costs[0] = k;
+            costs[1] = budget - k;
+            lists[0] = l0;
+            lists[1] = l1;
+            this.loop2(ctx, pi, p, costs, impl, lists);
+        }
+    }
     loop1(ctx, pi, p, budget, impl, list) {
         const bank = ctx.bank;
         const R = ctx.rows;
@@ -4264,7 +4307,7 @@ class Enumerator {
         const ka = this.kinds[p.args[0]];
         const kr = this.kinds[p.lhs];
         const lazy = p.prim.lazy === true;
-        const memo = this.memo[pi];
+        const memo = this.memoOn[pi] === 1;
         const kids = [0];
         const level = budget + p.cost;
         for (let i = 0; i < list.length; i++) {
@@ -4278,11 +4321,11 @@ class Enumerator {
                     continue;
                 }
                 const key = memo ? memoKey(ka, xa) : memo_EMPTY;
-                let y = key !== memo_EMPTY ? memo.get(key, 0) : undefined;
+                let y = key !== memo_EMPTY ? this.memo.get(pi, key, 0) : undefined;
                 if (y === undefined) {
                     y = encode(kr, impl(decode(ka, xa, vals)), this.interner);
                     if (key !== memo_EMPTY)
-                        memo.set(key, 0, y);
+                        this.memo.set(pi, key, 0, y);
                 }
                 out[r] = y;
             }
@@ -4298,7 +4341,7 @@ class Enumerator {
             return;
         }
         const numeric = k0 !== Kind.REF && k1 !== Kind.REF;
-        if (numeric && !this.memo[pi] && p.prim.lazy !== true && p.prim.impl) {
+        if (numeric && this.memoOn[pi] !== 1 && p.prim.lazy !== true && p.prim.impl) {
             this.loop2Num(ctx, pi, p, costs, p.prim.impl, lists);
             return;
         }
@@ -4310,7 +4353,7 @@ class Enumerator {
         const kb = this.kinds[p.args[1]];
         const kr = this.kinds[p.lhs];
         const lazy = p.prim.lazy === true;
-        const memo = this.memo[pi];
+        const memo = this.memoOn[pi] === 1;
         const la = lists[0];
         const lb = lists[1];
         const kids = [0, 0];
@@ -4336,11 +4379,11 @@ class Enumerator {
                     }
                     const k1 = memo ? memoKey(ka, xa) : memo_EMPTY;
                     const k2 = k1 !== memo_EMPTY ? memoKey(kb, xb) : memo_EMPTY;
-                    let y = k2 !== memo_EMPTY ? memo.get(k1, k2) : undefined;
+                    let y = k2 !== memo_EMPTY ? this.memo.get(pi, k1, k2) : undefined;
                     if (y === undefined) {
                         y = encode(kr, impl(decode(ka, xa, vals), decode(kb, xb, vals)), this.interner);
                         if (k2 !== memo_EMPTY)
-                            memo.set(k1, k2, y);
+                            this.memo.set(pi, k1, k2, y);
                     }
                     out[r] = y;
                 }
@@ -4661,6 +4704,13 @@ class Enumerator {
             const rest = budget - src.cost;
             if (rest < p.bodies.length || !this.bodiesFit(L.bank, pi, rest))
                 continue;
+            if (p.bodies.length === 1) {
+                // One body takes the whole budget: splits without its closures (most comprehensions, in every context).
+                const list = this.argList(L, pi, 1, p.bodies[0], rest);
+                if (list.length > 0)
+                    this.hofLoop(L, pi, p, [list], budget + p.cost);
+                continue;
+            }
             this.splits(p.bodies, rest, (i, k) => this.argList(L, pi, i + 1, p.bodies[i], k), (i) => this.argCosts(L, pi, i + 1, p.bodies[i]), (_costs, lists) => this.hofLoop(L, pi, p, lists, budget + p.cost));
         }
     }
@@ -4683,20 +4733,32 @@ class Enumerator {
     }
     hofLoop(L, pi, p, bodyLists, level) {
         const lists = [...bodyLists];
-        const bodyKinds = p.bodies.map((nt) => this.kinds[nt]);
         const n = lists.length;
-        const idx = new Array(n).fill(0);
-        const out = this.scratch(this.E);
-        const hof = guardedHof(p.prim.hof);
+        const hof = guardedHof(p.prim.hof, n);
         if (!hof || lists.some((l) => l.length === 0))
             return;
+        const bodyKinds = p.bodies.map((nt) => this.kinds[nt]);
+        const idx = new Array(n).fill(0);
+        const out = this.scratch(this.E);
         const src = L.source;
         const srcKind = this.kinds[src.nt];
         const kr = this.kinds[p.lhs];
         const main = this.main.bank;
         const vals = this.interner.values;
+        // One arguments array for every candidate of this call (the bank copies it): the source entry, the context, the bodies.
+        const kids = new Array(n + 2).fill(0);
+        kids[0] = src.entry;
+        kids[1] = L.id;
+        // A body's values on one example's rows (the hof may keep the array as its result, so each call gets its own).
+        const rowsOf = (b, k, r0, r1) => {
+            const arr = new Array(r1 - r0);
+            for (let r = r0; r < r1; r++)
+                arr[r - r0] = decode(bodyKinds[k], L.bank.raw(b, r), vals);
+            return arr;
+        };
         for (;;) {
-            const bodies = idx.map((j, k) => lists[k][j]);
+            for (let k = 0; k < n; k++)
+                kids[k + 2] = lists[k][idx[k]];
             for (let e = 0; e < this.E; e++) {
                 const sx = main.raw(src.entry, e);
                 if (isErrK(srcKind, sx)) {
@@ -4705,15 +4767,16 @@ class Enumerator {
                 }
                 const r0 = L.exStart[e];
                 const r1 = L.exStart[e + 1];
-                const rows = bodies.map((b, k) => {
-                    const arr = new Array(r1 - r0);
-                    for (let r = r0; r < r1; r++)
-                        arr[r - r0] = decode(bodyKinds[k], L.bank.raw(b, r), vals);
-                    return arr;
-                });
-                out[e] = encode(kr, hof(decode(srcKind, sx, vals), ...rows), this.interner);
+                const sv = decode(srcKind, sx, vals);
+                // Comprehensions have one or two bodies: those calls pass their arrays without a rest array.
+                const y = n === 1
+                    ? hof(sv, rowsOf(kids[2], 0, r0, r1))
+                    : n === 2
+                        ? hof(sv, rowsOf(kids[2], 0, r0, r1), rowsOf(kids[3], 1, r0, r1))
+                        : hof(sv, ...kids.slice(2).map((b, k) => rowsOf(b, k, r0, r1)));
+                out[e] = encode(kr, y, this.interner);
             }
-            this.offer(this.main, pi, p.lhs, level, [src.entry, L.id, ...bodies], out);
+            this.offer(this.main, pi, p.lhs, level, kids, out);
             let k = n - 1;
             while (k >= 0) {
                 idx[k] = idx[k] + 1;
@@ -5157,17 +5220,38 @@ function guardedImpl(f, arity) {
             };
     }
 }
-function guardedHof(f) {
+function guardedHof(f, bodies) {
     if (!f)
         return undefined;
-    return (src, ...rows) => {
-        try {
-            return f(src, ...rows);
-        }
-        catch {
-            return RESOURCE;
-        }
-    };
+    switch (bodies) {
+        case 1:
+            return (src, a) => {
+                try {
+                    return f(src, a);
+                }
+                catch {
+                    return RESOURCE;
+                }
+            };
+        case 2:
+            return (src, a, b) => {
+                try {
+                    return f(src, a, b);
+                }
+                catch {
+                    return RESOURCE;
+                }
+            };
+        default:
+            return (src, ...rows) => {
+                try {
+                    return f(src, ...rows);
+                }
+                catch {
+                    return RESOURCE;
+                }
+            };
+    }
 }
 function iterValues(v) {
     if (typeof v === "string")

@@ -130,8 +130,10 @@ export class Enumerator {
   private readonly boundCost: number[];
   private listeners: MainListener[] = [];
   private readonly minCostByNt: number[];
-  /** Per production: results by argument keys (memoized for primitives whose values are costly to build). */
-  private readonly memo: (IdMemo | undefined)[];
+  /** Per production: 1 when its results are memoized (primitives whose values are costly to build). */
+  private readonly memoOn: Uint8Array;
+  /** Memoized results by (production, argument keys), one table for every memoized production. */
+  private readonly memo = new IdMemo();
   /** Nonterminals that some comprehension can iterate. */
   private readonly sourceNts: Uint8Array;
   /** 1 for constant productions (indexed by production; bound variables have negative indices: undefined). */
@@ -176,11 +178,11 @@ export class Enumerator {
     this.boundCost = boundVarCosts(grammar);
     this.minCostByNt = grammar.nts.map(() => Infinity);
     const costlyNt = Uint8Array.from(grammar.nts, (n) => (CHEAP.has(n.type.kind) ? 0 : 1));
-    this.memo = grammar.prods.map((p) => (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(costlyNt, p) ? new IdMemo(p.args.length as 1 | 2) : undefined));
     // One pass filling flat arrays (TypedArray.from with a mapping function and per-production allocations cost
     // more than the rest of the set-up together).
     const P = grammar.prods.length;
     this.isConstProd = new Uint8Array(P);
+    this.memoOn = new Uint8Array(P);
     this.prodCost = new Int32Array(P);
     this.prodKind = new Uint8Array(P);
     const prodArgs = new Array<readonly number[]>(P);
@@ -193,6 +195,7 @@ export class Enumerator {
       this.isConstProd[pi] = p.kind === "const" ? 1 : 0;
       this.prodCost[pi] = p.cost;
       this.prodKind[pi] = p.kind === "op" ? PK_OP : p.kind === "hof" ? PK_HOF : PK_LEAF;
+      if (p.kind === "op" && (p.args.length === 1 || p.args.length === 2) && isCostly(costlyNt, p)) this.memoOn[pi] = 1;
       // The productions' own arrays (shared by every grammar of a type universe): a copy per production cost more
       // than the rest of this loop.
       prodArgs[pi] = p.kind === "op" ? p.args : p.kind === "hof" ? p.bodies : NO_ARGS;
@@ -300,8 +303,7 @@ export class Enumerator {
   get bytes(): number {
     let n = this.interner.bytes;
     for (const ctx of this.contexts) n += ctx.bank.bytes;
-    for (const m of this.memo) n += m?.bytes ?? 0;
-    return n;
+    return n + this.memo.bytes;
   }
 
   private paramNt(name: string): number {
@@ -488,12 +490,48 @@ export class Enumerator {
       if (list.length > 0) this.loop1(ctx, pi, p, budget, impl, list);
       return;
     }
-    // enumerateLevel has checked mayFill: every argument has entries and the cheapest ones fit the budget.
+    if (p.args.length === 2) {
+      this.enumerateOp2(ctx, pi, p, budget, impl);
+      return;
+    }
     this.splits(p.args, budget, (i, k) => this.argList(ctx, pi, i, p.args[i] as number, k), (i) => this.argCosts(ctx, pi, i, p.args[i] as number), (costs, lists) => {
       if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl, lists);
       else if (p.prim.select && p.args.length === 3) this.loopSelect(ctx, pi, p, costs, lists);
       else this.loopN(ctx, pi, p, costs, impl, lists);
     });
+  }
+
+  /**
+   * enumerateOp for two arguments, the commonest case: the splits of `splits` (the same ones, in the same order)
+   * without its closures and arrays, which were most of what a search allocated.
+   */
+  private enumerateOp2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number, impl: Impl): void {
+    const a0 = p.args[0] as number;
+    const a1 = p.args[1] as number;
+    const c0 = this.argCosts(ctx, pi, 0, a0);
+    if (c0.length === 0) return;
+    const c1 = this.argCosts(ctx, pi, 1, a1);
+    if (c1.length === 0) return;
+    const max = budget - Math.max(1, c1[0] as number);
+    let costs: number[] | undefined;
+    let lists: (readonly number[])[] | undefined;
+    for (let j = 0; j < c0.length; j++) {
+      const k = c0[j] as number;
+      if (k < 1) continue;
+      if (k > max) break;
+      const l0 = this.argList(ctx, pi, 0, a0, k);
+      if (l0.length === 0) continue;
+      const l1 = this.argList(ctx, pi, 1, a1, budget - k);
+      if (l1.length === 0) continue;
+      // loop2 reads both arrays before it offers anything, so one pair serves every split of this call.
+      costs ??= [0, 0];
+      lists ??= [EMPTY_LIST, EMPTY_LIST];
+      costs[0] = k;
+      costs[1] = budget - k;
+      lists[0] = l0;
+      lists[1] = l1;
+      this.loop2(ctx, pi, p, costs, impl, lists);
+    }
   }
 
   private loop1(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number, impl: Impl, list: readonly number[]): void {
@@ -504,7 +542,7 @@ export class Enumerator {
     const ka = this.kinds[p.args[0] as number] as Kind;
     const kr = this.kinds[p.lhs] as Kind;
     const lazy = p.prim.lazy === true;
-    const memo = this.memo[pi];
+    const memo = this.memoOn[pi] === 1;
     const kids = [0];
     const level = budget + p.cost;
     for (let i = 0; i < list.length; i++) {
@@ -518,10 +556,10 @@ export class Enumerator {
           continue;
         }
         const key = memo ? memoKey(ka, xa) : EMPTY;
-        let y = key !== EMPTY ? (memo as IdMemo).get(key, 0) : undefined;
+        let y = key !== EMPTY ? this.memo.get(pi, key, 0) : undefined;
         if (y === undefined) {
           y = encode(kr, impl(decode(ka, xa, vals) as Value), this.interner);
-          if (key !== EMPTY) (memo as IdMemo).set(key, 0, y);
+          if (key !== EMPTY) this.memo.set(pi, key, 0, y);
         }
         out[r] = y;
       }
@@ -538,7 +576,7 @@ export class Enumerator {
       return;
     }
     const numeric = k0 !== Kind.REF && k1 !== Kind.REF;
-    if (numeric && !this.memo[pi] && p.prim.lazy !== true && p.prim.impl) {
+    if (numeric && this.memoOn[pi] !== 1 && p.prim.lazy !== true && p.prim.impl) {
       this.loop2Num(ctx, pi, p, costs, p.prim.impl as (a: number, b: number) => Result, lists);
       return;
     }
@@ -550,7 +588,7 @@ export class Enumerator {
     const kb = this.kinds[p.args[1] as number] as Kind;
     const kr = this.kinds[p.lhs] as Kind;
     const lazy = p.prim.lazy === true;
-    const memo = this.memo[pi];
+    const memo = this.memoOn[pi] === 1;
     const la = lists[0] as readonly number[];
     const lb = lists[1] as readonly number[];
     const kids = [0, 0];
@@ -575,10 +613,10 @@ export class Enumerator {
           }
           const k1 = memo ? memoKey(ka, xa) : EMPTY;
           const k2 = k1 !== EMPTY ? memoKey(kb, xb) : EMPTY;
-          let y = k2 !== EMPTY ? (memo as IdMemo).get(k1, k2) : undefined;
+          let y = k2 !== EMPTY ? this.memo.get(pi, k1, k2) : undefined;
           if (y === undefined) {
             y = encode(kr, impl(decode(ka, xa, vals) as Value, decode(kb, xb, vals) as Value), this.interner);
-            if (k2 !== EMPTY) (memo as IdMemo).set(k1, k2, y);
+            if (k2 !== EMPTY) this.memo.set(pi, k1, k2, y);
           }
           out[r] = y;
         }
@@ -876,6 +914,12 @@ export class Enumerator {
       if (src.nt !== p.source || (src.binder !== "both" && src.binder !== binder)) continue;
       const rest = budget - src.cost;
       if (rest < p.bodies.length || !this.bodiesFit(L.bank, pi, rest)) continue;
+      if (p.bodies.length === 1) {
+        // One body takes the whole budget: splits without its closures (most comprehensions, in every context).
+        const list = this.argList(L, pi, 1, p.bodies[0] as number, rest);
+        if (list.length > 0) this.hofLoop(L, pi, p, [list], budget + p.cost);
+        continue;
+      }
       this.splits(
         p.bodies,
         rest,
@@ -905,19 +949,29 @@ export class Enumerator {
 
   private hofLoop(L: Ctx, pi: number, p: Production & { kind: "hof" }, bodyLists: readonly (readonly number[])[], level: number): void {
     const lists = [...bodyLists];
-    const bodyKinds = p.bodies.map((nt) => this.kinds[nt] as Kind);
     const n = lists.length;
+    const hof = guardedHof(p.prim.hof, n);
+    if (!hof || lists.some((l) => l.length === 0)) return;
+    const bodyKinds = p.bodies.map((nt) => this.kinds[nt] as Kind);
     const idx = new Array<number>(n).fill(0);
     const out = this.scratch(this.E);
-    const hof = guardedHof(p.prim.hof);
-    if (!hof || lists.some((l) => l.length === 0)) return;
     const src = L.source as Source;
     const srcKind = this.kinds[src.nt] as Kind;
     const kr = this.kinds[p.lhs] as Kind;
     const main = this.main.bank;
     const vals = this.interner.values;
+    // One arguments array for every candidate of this call (the bank copies it): the source entry, the context, the bodies.
+    const kids = new Array<number>(n + 2).fill(0);
+    kids[0] = src.entry;
+    kids[1] = L.id;
+    // A body's values on one example's rows (the hof may keep the array as its result, so each call gets its own).
+    const rowsOf = (b: number, k: number, r0: number, r1: number): Result[] => {
+      const arr: Result[] = new Array<Result>(r1 - r0);
+      for (let r = r0; r < r1; r++) arr[r - r0] = decode(bodyKinds[k] as Kind, L.bank.raw(b, r), vals);
+      return arr;
+    };
     for (;;) {
-      const bodies = idx.map((j, k) => (lists[k] as readonly number[])[j] as number);
+      for (let k = 0; k < n; k++) kids[k + 2] = (lists[k] as readonly number[])[idx[k] as number] as number;
       for (let e = 0; e < this.E; e++) {
         const sx = main.raw(src.entry, e);
         if (isErrK(srcKind, sx)) {
@@ -926,14 +980,17 @@ export class Enumerator {
         }
         const r0 = L.exStart[e] as number;
         const r1 = L.exStart[e + 1] as number;
-        const rows = bodies.map((b, k) => {
-          const arr: Result[] = new Array<Result>(r1 - r0);
-          for (let r = r0; r < r1; r++) arr[r - r0] = decode(bodyKinds[k] as Kind, L.bank.raw(b, r), vals);
-          return arr;
-        });
-        out[e] = encode(kr, hof(decode(srcKind, sx, vals) as Value, ...rows), this.interner);
+        const sv = decode(srcKind, sx, vals) as Value;
+        // Comprehensions have one or two bodies: those calls pass their arrays without a rest array.
+        const y =
+          n === 1
+            ? hof(sv, rowsOf(kids[2] as number, 0, r0, r1))
+            : n === 2
+              ? hof(sv, rowsOf(kids[2] as number, 0, r0, r1), rowsOf(kids[3] as number, 1, r0, r1))
+              : hof(sv, ...kids.slice(2).map((b, k) => rowsOf(b, k, r0, r1)));
+        out[e] = encode(kr, y, this.interner);
       }
-      this.offer(this.main, pi, p.lhs, level, [src.entry, L.id, ...bodies], out);
+      this.offer(this.main, pi, p.lhs, level, kids, out);
       let k = n - 1;
       while (k >= 0) {
         idx[k] = (idx[k] as number) + 1;
@@ -1368,15 +1425,34 @@ function guardedImpl(f: Impl | undefined, arity: number): Impl | undefined {
   }
 }
 
-function guardedHof(f: Primitive["hof"]): Primitive["hof"] {
+function guardedHof(f: Primitive["hof"], bodies: number): Primitive["hof"] {
   if (!f) return undefined;
-  return (src, ...rows) => {
-    try {
-      return f(src, ...rows);
-    } catch {
-      return RESOURCE;
-    }
-  };
+  switch (bodies) {
+    case 1:
+      return (src, a) => {
+        try {
+          return f(src, a as Result[]);
+        } catch {
+          return RESOURCE;
+        }
+      };
+    case 2:
+      return (src, a, b) => {
+        try {
+          return f(src, a as Result[], b as Result[]);
+        } catch {
+          return RESOURCE;
+        }
+      };
+    default:
+      return (src, ...rows) => {
+        try {
+          return f(src, ...rows);
+        } catch {
+          return RESOURCE;
+        }
+      };
+  }
 }
 
 function iterValues(v: Result): readonly Value[] {

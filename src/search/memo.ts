@@ -1,64 +1,70 @@
 /**
- * Memo tables for primitive results by argument ids, with no allocation per lookup: open addressing over
- * Int32Arrays. A table that grows past its limit is cleared (memoization is a cache, never needed for
- * correctness).
+ * The memo table of one search: primitive results by (production, argument ids), with no allocation per lookup:
+ * open addressing over one Int32Array of keys and one Float64Array of results. One table serves every memoized
+ * production: a table per production cost a few kilobytes each on first use, and a search that touches a hundred
+ * productions a few times each spent more time collecting those tables than it saved. A table that grows past its
+ * limit is cleared (memoization is a cache, never needed for correctness).
  */
 export class IdMemo {
-  private keys: Int32Array;
-  private vals: Float64Array;
+  /** Per slot: argument a (EMPTY when free), argument b, production. */
+  private keys: Int32Array = NO_KEYS;
+  private vals: Float64Array = NO_VALS;
   private count = 0;
 
+  /**
+   * @param limit most slots (a power of two); a full table at the limit is cleared
+   * @param initial slots allocated on the first set (a power of two)
+   */
   constructor(
-    private readonly arity: 1 | 2,
-    private readonly limit = 1 << 20,
-  ) {
-    // Allocated on the first set: most productions of a grammar never memoize anything in a short search.
-    this.keys = NO_KEYS;
-    this.vals = NO_VALS;
-  }
+    private readonly limit = 1 << 22,
+    private readonly initial = 1024,
+  ) {}
 
-  /** The memoized encoded result for (a, b) (b ignored for arity 1), or undefined. Keys must not be EMPTY. */
-  get(a: number, b: number): number | undefined {
+  /** The memoized encoded result of production p on (a, b) (b = 0 for one argument), or undefined. `a` must not be EMPTY. */
+  get(p: number, a: number, b: number): number | undefined {
     if (this.count === 0) return undefined;
     const mask = this.vals.length - 1;
     const k = this.keys;
-    if (this.arity === 1) {
-      for (let i = mix(a, 0) & mask; ; i = (i + 1) & mask) {
-        const x = k[i] as number;
-        if (x === a) return this.vals[i] as number;
-        if (x === EMPTY) return undefined;
-      }
-    }
-    for (let i = mix(a, b) & mask; ; i = (i + 1) & mask) {
-      const x = k[2 * i] as number;
-      if (x === a && k[2 * i + 1] === b) return this.vals[i] as number;
+    for (let i = mix(p, a, b) & mask; ; i = (i + 1) & mask) {
+      const o = 3 * i;
+      const x = k[o] as number;
       if (x === EMPTY) return undefined;
+      if (x === a && k[o + 1] === b && k[o + 2] === p) return this.vals[i] as number;
     }
   }
 
-  set(a: number, b: number, id: number): void {
-    if (this.vals.length === 0) {
-      this.keys = new Int32Array(INITIAL * this.arity).fill(EMPTY);
-      this.vals = new Float64Array(INITIAL);
-    } else if ((this.count + 1) * 2 > this.vals.length) {
+  set(p: number, a: number, b: number, id: number): void {
+    if (this.vals.length === 0) this.allocate(Math.min(this.initial, this.limit));
+    else if ((this.count + 1) * 2 > this.vals.length) {
       if (this.vals.length >= this.limit) this.clear();
       else this.grow();
     }
-    this.place(a, b, id);
+    this.place(p, a, b, id);
     this.count++;
   }
 
-  get bytes(): number {
-    return this.keys.length * 4 + this.vals.length * 4;
+  /** Entries held. */
+  get size(): number {
+    return this.count;
   }
 
-  private place(a: number, b: number, id: number): void {
+  get bytes(): number {
+    return this.keys.length * 4 + this.vals.length * 8;
+  }
+
+  private allocate(slots: number): void {
+    this.keys = new Int32Array(3 * slots).fill(EMPTY);
+    this.vals = new Float64Array(slots);
+  }
+
+  private place(p: number, a: number, b: number, id: number): void {
     const mask = this.vals.length - 1;
-    const n = this.arity;
-    let i = mix(a, n === 2 ? b : 0) & mask;
-    while (this.keys[n * i] !== EMPTY) i = (i + 1) & mask;
-    this.keys[n * i] = a;
-    if (n === 2) this.keys[n * i + 1] = b;
+    const k = this.keys;
+    let i = mix(p, a, b) & mask;
+    while (k[3 * i] !== EMPTY) i = (i + 1) & mask;
+    k[3 * i] = a;
+    k[3 * i + 1] = b;
+    k[3 * i + 2] = p;
     this.vals[i] = id;
   }
 
@@ -70,24 +76,22 @@ export class IdMemo {
   private grow(): void {
     const oldK = this.keys;
     const oldV = this.vals;
-    const n = this.arity;
-    this.keys = new Int32Array(oldK.length * 2).fill(EMPTY);
-    this.vals = new Float64Array(oldV.length * 2);
+    this.allocate(oldV.length * 2);
     for (let i = 0; i < oldV.length; i++) {
-      if (oldK[n * i] !== EMPTY) this.place(oldK[n * i] as number, n === 2 ? (oldK[n * i + 1] as number) : 0, oldV[i] as number);
+      const a = oldK[3 * i] as number;
+      if (a !== EMPTY) this.place(oldK[3 * i + 2] as number, a, oldK[3 * i + 1] as number, oldV[i] as number);
     }
   }
 }
 
-const INITIAL = 256;
 const NO_KEYS = new Int32Array(0);
 const NO_VALS = new Float64Array(0);
 
 /** The key value marking an empty slot (keys are ids or small ints; this one never occurs as either). */
 export const EMPTY = -2147483648;
 
-function mix(a: number, b: number): number {
-  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+function mix(p: number, a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b) ^ Math.imul(p + 0x165667b1, 0xc2b2ae35);
   h ^= h >>> 15;
   return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 13);
 }
