@@ -4253,9 +4253,7 @@ class Enumerator {
             return;
         }
         this.splits(p.args, budget, (i, k) => this.argList(ctx, pi, i, p.args[i], k), (i) => this.argCosts(ctx, pi, i, p.args[i]), (costs, lists) => {
-            if (p.args.length === 2)
-                this.loop2(ctx, pi, p, costs, impl, lists);
-            else if (p.prim.select && p.args.length === 3)
+            if (p.prim.select && p.args.length === 3)
                 this.loopSelect(ctx, pi, p, costs, lists);
             else
                 this.loopN(ctx, pi, p, costs, impl, lists);
@@ -4263,7 +4261,7 @@ class Enumerator {
     }
     /**
      * enumerateOp for two arguments, the commonest case: the splits of `splits` (the same ones, in the same order)
-     * without its closures and arrays, which were most of what a search allocated.
+     * without the closures and arrays it allocates on every call, for every operator at every level.
      */
     enumerateOp2(ctx, pi, p, budget, impl) {
         const a0 = p.args[0];

@@ -495,15 +495,14 @@ export class Enumerator {
       return;
     }
     this.splits(p.args, budget, (i, k) => this.argList(ctx, pi, i, p.args[i] as number, k), (i) => this.argCosts(ctx, pi, i, p.args[i] as number), (costs, lists) => {
-      if (p.args.length === 2) this.loop2(ctx, pi, p, costs, impl, lists);
-      else if (p.prim.select && p.args.length === 3) this.loopSelect(ctx, pi, p, costs, lists);
+      if (p.prim.select && p.args.length === 3) this.loopSelect(ctx, pi, p, costs, lists);
       else this.loopN(ctx, pi, p, costs, impl, lists);
     });
   }
 
   /**
    * enumerateOp for two arguments, the commonest case: the splits of `splits` (the same ones, in the same order)
-   * without its closures and arrays, which were most of what a search allocated.
+   * without the closures and arrays it allocates on every call, for every operator at every level.
    */
   private enumerateOp2(ctx: Ctx, pi: number, p: Production & { kind: "op" }, budget: number, impl: Impl): void {
     const a0 = p.args[0] as number;
