@@ -3641,8 +3641,23 @@ function isPyError(r) {
  * cost about half a millisecond per search in the enumerator's set-up alone.
  */
 function makeProduction(d, cost) {
-    const x = d;
-    return { kind: d.kind, lhs: d.lhs, cost, key: d.key, name: x["name"], value: x["value"], expr: x["expr"], prim: x["prim"], args: x["args"], source: x["source"], bodies: x["bodies"] };
+    // Each kind's fields are read in a branch of its own: drafts of one kind share a shape, so every read stays
+    // monomorphic (reading all fields of all drafts at one site cost about 50 us per grammar).
+    switch (d.kind) {
+        case "var":
+            return shaped(d.kind, d.lhs, cost, d.key, d.name, undefined, undefined, undefined, undefined, undefined, undefined);
+        case "const":
+            return shaped(d.kind, d.lhs, cost, d.key, undefined, d.value, undefined, undefined, undefined, undefined, undefined);
+        case "seed":
+            return shaped(d.kind, d.lhs, cost, d.key, undefined, undefined, d.expr, undefined, undefined, undefined, undefined);
+        case "op":
+            return shaped(d.kind, d.lhs, cost, d.key, undefined, undefined, undefined, d.prim, d.args, undefined, undefined);
+        case "hof":
+            return shaped(d.kind, d.lhs, cost, d.key, undefined, undefined, undefined, d.prim, undefined, d.source, d.bodies);
+    }
+}
+function shaped(kind, lhs, cost, key, name, value, expr, prim, args, source, bodies) {
+    return { kind, lhs, cost, key, name, value, expr, prim, args, source, bodies };
 }
 /** Cost units per bit of -log2 probability. Finer units order programs more precisely but add levels. */
 const COST_SCALE = 2;
@@ -3717,14 +3732,24 @@ function normalizeCosts(weights, lhs) {
     const total = new Float64Array(nts);
     for (let i = 0; i < weights.length; i++) {
         const l = lhs[i] ?? 0;
-        total[l] = total[l] + 2 ** weights[i];
+        total[l] = total[l] + grammar_pow2(weights[i]);
     }
     const out = new Array(weights.length);
     for (let i = 0; i < weights.length; i++) {
-        const bits = Math.log2(total[lhs[i] ?? 0]) - weights[i];
-        out[i] = Math.max(1, Math.round(bits * COST_SCALE));
+        out[i] = costOf(Math.log2(total[lhs[i] ?? 0]) - weights[i]);
     }
     return out;
+}
+/**
+ * 2 ** x, computed as exp(x ln 2): V8's general power routine takes about four times as long, and grammar set-up
+ * raises a few hundred weights per search. (The two may differ in the last bit.)
+ */
+function grammar_pow2(x) {
+    return Math.exp(x * Math.LN2);
+}
+/** A production's integer cost from its -log2 probability (bits): at least 1, so every level is finite. */
+function costOf(bits) {
+    return Math.max(1, Math.round(bits * COST_SCALE));
 }
 
 
@@ -3959,16 +3984,12 @@ class Enumerator {
         this.prodArgs = prodArgs;
         this.mainOrder = new Int32Array(main);
         this.ctxOrder = new Int32Array(inner);
-        const bi = bigramTables(grammar, limits.bigram);
+        const bi = bigramTablesOf(grammar, limits.bigram);
         this.edges = bi.edges;
         this.edgeMask = bi.masks;
         this.indexedRoots = bi.roots;
-        // Dense (one slot per production): reading past the end of a sparse array is slow in V8.
-        this.minDelta = grammar.prods.map((_, pi) => {
-            const perArg = pi < bi.edges.length ? bi.edges[pi] : undefined;
-            return perArg ? Int32Array.from(perArg, (list) => Math.min(0, ...(list ?? []).map((e) => e.delta))) : undefined;
-        });
-        this.edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
+        this.minDelta = bi.minDelta;
+        this.edgeDeltas = bi.edgeDeltas;
         const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
         const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
         this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(P) });
@@ -5044,6 +5065,38 @@ const MAX_COST_KEY = 4096;
 function opName(p) {
     return p.kind === "var" ? "var" : p.kind === "const" ? "const" : p.kind === "seed" ? "seed" : p.prim.name;
 }
+const BIGRAM_TABLES = new WeakMap();
+const BIGRAM_TABLES_SIZE = 256;
+/**
+ * The bigram tables of a grammar, kept per weights and grammar shape (Grammar.shape): they depend on the
+ * productions' kinds, left-hand sides and operators only, and making them was about a quarter of the enumerator's
+ * set-up, which every search pays.
+ */
+function bigramTablesOf(g, bigram) {
+    if (!bigram || bigram.size === 0 || g.shape === undefined)
+        return derivedTables(g, bigramTables(g, bigram));
+    let byShape = BIGRAM_TABLES.get(bigram);
+    if (!byShape) {
+        byShape = new Map();
+        BIGRAM_TABLES.set(bigram, byShape);
+    }
+    let t = byShape.get(g.shape);
+    if (!t) {
+        t = derivedTables(g, bigramTables(g, bigram));
+        if (byShape.size >= BIGRAM_TABLES_SIZE)
+            byShape.clear();
+        byShape.set(g.shape, t);
+    }
+    return t;
+}
+function derivedTables(g, bi) {
+    const minDelta = g.prods.map((_, pi) => {
+        const perArg = pi < bi.edges.length ? bi.edges[pi] : undefined;
+        return perArg ? Int32Array.from(perArg, (list) => Math.min(0, ...(list ?? []).map((e) => e.delta))) : undefined;
+    });
+    const edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
+    return { ...bi, minDelta, edgeDeltas };
+}
 /**
  * Turns bigram weights into per-(production, argument) cost changes of child roots. A weight of b bits makes
  * the child cheaper by round(b * COST_SCALE) units under that parent. The last root slot stands for bound
@@ -5526,6 +5579,7 @@ function intermediateTypes(program, spec) {
 }
 
 ;// CONCATENATED MODULE: ./build/action/src/search/weights.js
+
 /** A primitive's cost under the flat base: about the mean of the hand-set costs (0.5 to 3 bits). */
 const FLAT_PRIM_COST = 1.5;
 /** A primitive's log2 weight before learned weights: minus its cost, plus the hint boost when hinted ("hand"). */
@@ -5555,7 +5609,7 @@ function descriptionBoosts(model, features) {
     for (const [p, s] of sum) {
         const p0 = model.presence.get(p) ?? 0.5 / (model.n + 1);
         const logOdds = Math.log2(p0 / (1 - p0)) + model.temperature * s;
-        const post = 1 / (1 + 2 ** -logOdds);
+        const post = 1 / (1 + pow2(-logOdds));
         out.set(p, Math.max(model.floor, Math.min(model.ceil, Math.log2(post / p0))));
     }
     return out;
@@ -5619,7 +5673,7 @@ function descriptionBoostArray(model, features, names) {
             continue;
         const base = p0[k];
         const logOdds = Math.log2(base / (1 - base)) + model.temperature * sum[k];
-        const post = 1 / (1 + 2 ** -logOdds);
+        const post = 1 / (1 + grammar_pow2(-logOdds));
         out[k] = Math.max(model.floor, Math.min(model.ceil, Math.log2(post / base)));
     }
     return out;
@@ -5698,24 +5752,27 @@ function buildPythonGrammar(problem, weights, opts = {}) {
         learned[k] = p0 + (weights.prim.get(prim.name) ?? 0) + (boosts ? boosts[k] : 0);
     });
     const leaves = drafts.length;
-    const w = new Float64Array(leaves + ops.drafts.length);
-    w.set(ws);
-    for (let i = 0; i < ops.drafts.length; i++) {
-        drafts.push(ops.drafts[i]);
-        w[leaves + i] = learned[ops.prim[i]];
-    }
-    keepOperatorMass(w, leaves, ops, prior, learned, nts.length);
-    const lhs = new Int32Array(drafts.length);
-    for (let i = 0; i < leaves; i++)
-        lhs[i] = drafts[i].lhs;
-    lhs.set(ops.lhs, leaves);
-    const costs = normalizeCosts(w, lhs);
+    const costs = operatorCosts(ws, drafts, ops, prior, learned, nts.length);
     const offsets = typeOffsets(problem, nts, weights);
-    const prods = drafts.map((d, i) => makeProduction(d, (costs[i] ?? 1) + (offsets[d.lhs] ?? 0)));
-    return { nts, prods, start: nt(problem.returns), ntIndex };
+    const prods = new Array(leaves + ops.drafts.length);
+    for (let i = 0; i < leaves; i++) {
+        const d = drafts[i];
+        prods[i] = makeProduction(d, costs[i] + (offsets[d.lhs] ?? 0));
+    }
+    for (let i = 0; i < ops.drafts.length; i++) {
+        const d = ops.drafts[i];
+        prods[leaves + i] = makeProduction(d, costs[leaves + i] + (offsets[d.lhs] ?? 0));
+    }
+    let shape = `${ops.id}|`;
+    for (let i = 0; i < leaves; i++) {
+        const d = drafts[i];
+        shape += `${d.kind[0]}${d.lhs},`;
+    }
+    return { nts, prods, start: nt(problem.returns), ntIndex, shape };
 }
 const OPERATOR_CACHE = new WeakMap();
 const OPERATOR_CACHE_SIZE = 256;
+let operatorsMade = 0;
 function operatorsFor(prims, universe, has, nt) {
     let byUniverse = OPERATOR_CACHE.get(prims);
     if (!byUniverse) {
@@ -5735,7 +5792,7 @@ function operatorsFor(prims, universe, has, nt) {
                 prim.push(k);
             }
         });
-        out = { drafts, prim: Int32Array.from(prim), lhs: Int32Array.from(drafts, (d) => d.lhs) };
+        out = { id: operatorsMade++, drafts, prim: Int32Array.from(prim), lhs: Int32Array.from(drafts, (d) => d.lhs) };
         if (byUniverse.size >= OPERATOR_CACHE_SIZE)
             byUniverse.clear();
         byUniverse.set(key, out);
@@ -5752,20 +5809,26 @@ function primNames(prims) {
     return names;
 }
 /**
+ * Integer costs (normalizeCosts' rounding) of the leaves (log2-weights `leafW`, productions `leaves`) followed by the
+ * operators of `ops`, normalized per nonterminal.
+ *
  * Learned weights redistribute probability among a nonterminal's operators; they do not move it between operators
  * and leaves (variables, constants, seeds). Without this, a model that raises most operators it has seen would make
- * every leaf, and so every program, costlier. Shifts each nonterminal's operator weights (`w` from index `from`, in
- * place) so that their total mass equals what it is without learned evidence (`prior` per primitive); uniform
- * weights are left exactly as they are.
+ * every leaf, and so every program, costlier. So each nonterminal's operator weights are shifted by one amount,
+ * log2(base / now), so that their total mass equals what it is without learned evidence (`prior` per primitive:
+ * base) rather than with it (`learned`: now); uniform weights are left exactly as they are. The nonterminal's total
+ * mass is then its leaves' mass plus its operators' base mass, and an operator's cost needs no power or logarithm
+ * of its own: a grammar has a few hundred operator productions over a hundred or so primitives and a dozen
+ * nonterminals, and this is set-up time of every search.
  */
-function keepOperatorMass(w, from, ops, prior, learned, nNts) {
+function operatorCosts(leafW, leaves, ops, prior, learned, nNts) {
     const massBase = new Float64Array(nNts);
     const massNow = new Float64Array(nNts);
     const powPrior = new Float64Array(prior.length);
     const powLearned = new Float64Array(learned.length);
     for (let k = 0; k < prior.length; k++) {
-        powPrior[k] = 2 ** prior[k];
-        powLearned[k] = 2 ** learned[k];
+        powPrior[k] = grammar_pow2(prior[k]);
+        powLearned[k] = grammar_pow2(learned[k]);
     }
     for (let i = 0; i < ops.prim.length; i++) {
         const k = ops.prim[i];
@@ -5773,13 +5836,30 @@ function keepOperatorMass(w, from, ops, prior, learned, nNts) {
         massBase[l] = massBase[l] + powPrior[k];
         massNow[l] = massNow[l] + powLearned[k];
     }
-    for (let i = 0; i < ops.prim.length; i++) {
-        const l = ops.lhs[i];
+    const total = new Float64Array(nNts);
+    for (let i = 0; i < leaves.length; i++) {
+        const l = leaves[i].lhs;
+        total[l] = total[l] + grammar_pow2(leafW[i]);
+    }
+    // Per nonterminal: log2 of its total mass, and the shift of its operators' weights.
+    const logTotal = new Float64Array(nNts);
+    const shift = new Float64Array(nNts);
+    for (let l = 0; l < nNts; l++) {
         const b = massBase[l];
         const m = massNow[l];
-        if (m > 0 && b !== m)
-            w[from + i] = w[from + i] + Math.log2(b / m);
+        const moved = m > 0 && b !== m;
+        if (moved)
+            shift[l] = Math.log2(b / m);
+        logTotal[l] = Math.log2(total[l] + (moved ? b : m));
     }
+    const out = new Int32Array(leaves.length + ops.prim.length);
+    for (let i = 0; i < leaves.length; i++)
+        out[i] = costOf(logTotal[leaves[i].lhs] - leafW[i]);
+    for (let i = 0; i < ops.prim.length; i++) {
+        const l = ops.lhs[i];
+        out[leaves.length + i] = costOf(logTotal[l] - (learned[ops.prim[i]] + shift[l]));
+    }
+    return out;
 }
 /**
  * Per nonterminal, the type prior's extra cost in cost units (see TypePrior): every production of a type that

@@ -141,9 +141,9 @@ export class Enumerator {
   /** Cheapest comprehension production per source nonterminal. */
   private readonly minHofCost: number[];
   /** Parent-conditioned cost changes: [production][argument] -> (child root, delta) pairs, or undefined. */
-  private readonly edges: (readonly (readonly EdgeDelta[] | undefined)[] | undefined)[];
+  private readonly edges: readonly (readonly (readonly EdgeDelta[] | undefined)[] | undefined)[];
   /** Per [production][argument]: 1 for child roots whose cost changes under that parent (to filter buckets). */
-  private readonly edgeMask: (readonly (Uint8Array | undefined)[] | undefined)[];
+  private readonly edgeMask: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
   /** Root productions any parent re-prices (indexed by the banks); the last slot stands for bound variables. */
   private readonly indexedRoots: Uint8Array;
   /** Productions a level visits, in grammar order: in the main context, and in comprehension contexts. */
@@ -159,7 +159,7 @@ export class Enumerator {
   /** Per production: its semantics wrapped by guardedImpl (null: none), made on first use. */
   private readonly impls: (Impl | null | undefined)[] = [];
   /** Per [production][argument]: the distinct cost deltas of its bigram edges (see argCosts). */
-  private readonly edgeDeltas: (readonly (readonly number[] | undefined)[] | undefined)[];
+  private readonly edgeDeltas: readonly (readonly (readonly number[] | undefined)[] | undefined)[];
 
   constructor(
     readonly grammar: Grammar,
@@ -210,16 +210,12 @@ export class Enumerator {
     this.prodArgs = prodArgs;
     this.mainOrder = new Int32Array(main);
     this.ctxOrder = new Int32Array(inner);
-    const bi = bigramTables(grammar, limits.bigram);
+    const bi = bigramTablesOf(grammar, limits.bigram);
     this.edges = bi.edges;
     this.edgeMask = bi.masks;
     this.indexedRoots = bi.roots;
-    // Dense (one slot per production): reading past the end of a sparse array is slow in V8.
-    this.minDelta = grammar.prods.map((_, pi) => {
-      const perArg = pi < bi.edges.length ? bi.edges[pi] : undefined;
-      return perArg ? Int32Array.from(perArg, (list) => Math.min(0, ...(list ?? []).map((e) => e.delta))) : undefined;
-    });
-    this.edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
+    this.minDelta = bi.minDelta;
+    this.edgeDeltas = bi.edgeDeltas;
     const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
     const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
     this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(P) });
@@ -1254,6 +1250,50 @@ interface EdgeDelta {
 /** The op name a production contributes to a program tree ("var", "const" or the primitive's name). */
 function opName(p: Production): string {
   return p.kind === "var" ? "var" : p.kind === "const" ? "const" : p.kind === "seed" ? "seed" : p.prim.name;
+}
+
+/** bigramTables with what the enumerator derives from them; read only, so grammars of one shape share them. */
+interface BigramTables {
+  readonly edges: readonly (readonly (readonly EdgeDelta[] | undefined)[] | undefined)[];
+  readonly masks: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
+  readonly roots: Uint8Array;
+  /** Per production (dense: reading past the end of a sparse array is slow in V8): each argument's most negative delta. */
+  readonly minDelta: readonly (Int32Array | undefined)[];
+  /** Per [production][argument]: the distinct deltas of its edges. */
+  readonly edgeDeltas: readonly (readonly (readonly number[] | undefined)[] | undefined)[];
+}
+
+const BIGRAM_TABLES = new WeakMap<ReadonlyMap<string, ReadonlyMap<string, number>>, Map<string, BigramTables>>();
+const BIGRAM_TABLES_SIZE = 256;
+
+/**
+ * The bigram tables of a grammar, kept per weights and grammar shape (Grammar.shape): they depend on the
+ * productions' kinds, left-hand sides and operators only, and making them was about a quarter of the enumerator's
+ * set-up, which every search pays.
+ */
+function bigramTablesOf(g: Grammar, bigram: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined): BigramTables {
+  if (!bigram || bigram.size === 0 || g.shape === undefined) return derivedTables(g, bigramTables(g, bigram));
+  let byShape = BIGRAM_TABLES.get(bigram);
+  if (!byShape) {
+    byShape = new Map();
+    BIGRAM_TABLES.set(bigram, byShape);
+  }
+  let t = byShape.get(g.shape);
+  if (!t) {
+    t = derivedTables(g, bigramTables(g, bigram));
+    if (byShape.size >= BIGRAM_TABLES_SIZE) byShape.clear();
+    byShape.set(g.shape, t);
+  }
+  return t;
+}
+
+function derivedTables(g: Grammar, bi: ReturnType<typeof bigramTables>): BigramTables {
+  const minDelta = g.prods.map((_, pi) => {
+    const perArg = pi < bi.edges.length ? bi.edges[pi] : undefined;
+    return perArg ? Int32Array.from(perArg, (list) => Math.min(0, ...(list ?? []).map((e) => e.delta))) : undefined;
+  });
+  const edgeDeltas = bi.edges.map((perArg) => perArg?.map((list) => (list ? [...new Set(list.map((e) => e.delta))] : undefined)));
+  return { ...bi, minDelta, edgeDeltas };
 }
 
 /**

@@ -4,7 +4,7 @@ import { PYTHON_PRIMS } from "../dsl/prims/index.js";
 import { BOOL, FLOAT, INT, STR, iterElement, list, set, typeKey, type Type } from "../dsl/types.js";
 import { hashKey, hasAstral, type Value } from "../dsl/values.js";
 import type { Problem } from "../spec/problem.js";
-import { COST_SCALE, instantiate, makeProduction, normalizeCosts, type Grammar, type Nonterminal, type ProductionDraft } from "./grammar.js";
+import { COST_SCALE, costOf, instantiate, makeProduction, pow2, type Grammar, type Nonterminal, type Production, type ProductionDraft } from "./grammar.js";
 import { HINT_BOOST_BITS, descriptionInts, descriptionStrings, lexiconConstants, tokenize } from "./lexicon.js";
 import { signatureClass, specFeatures } from "./features.js";
 import { descriptionBoostArray, priorWeight, typeOffsetBits, type GrammarWeights, type BaseCosts } from "./weights.js";
@@ -71,20 +71,23 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
     learned[k] = p0 + (weights.prim.get(prim.name) ?? 0) + (boosts ? (boosts[k] as number) : 0);
   });
   const leaves = drafts.length;
-  const w = new Float64Array(leaves + ops.drafts.length);
-  w.set(ws);
-  for (let i = 0; i < ops.drafts.length; i++) {
-    drafts.push(ops.drafts[i] as ProductionDraft);
-    w[leaves + i] = learned[ops.prim[i] as number] as number;
-  }
-  keepOperatorMass(w, leaves, ops, prior, learned, nts.length);
-  const lhs = new Int32Array(drafts.length);
-  for (let i = 0; i < leaves; i++) lhs[i] = (drafts[i] as ProductionDraft).lhs;
-  lhs.set(ops.lhs, leaves);
-  const costs = normalizeCosts(w, lhs);
+  const costs = operatorCosts(ws, drafts, ops, prior, learned, nts.length);
   const offsets = typeOffsets(problem, nts, weights);
-  const prods = drafts.map((d, i) => makeProduction(d, (costs[i] ?? 1) + (offsets[d.lhs] ?? 0)));
-  return { nts, prods, start: nt(problem.returns), ntIndex };
+  const prods = new Array<Production>(leaves + ops.drafts.length);
+  for (let i = 0; i < leaves; i++) {
+    const d = drafts[i] as ProductionDraft;
+    prods[i] = makeProduction(d, (costs[i] as number) + (offsets[d.lhs] ?? 0));
+  }
+  for (let i = 0; i < ops.drafts.length; i++) {
+    const d = ops.drafts[i] as ProductionDraft;
+    prods[leaves + i] = makeProduction(d, (costs[leaves + i] as number) + (offsets[d.lhs] ?? 0));
+  }
+  let shape = `${ops.id}|`;
+  for (let i = 0; i < leaves; i++) {
+    const d = drafts[i] as ProductionDraft;
+    shape += `${d.kind[0] as string}${d.lhs},`;
+  }
+  return { nts, prods, start: nt(problem.returns), ntIndex, shape };
 }
 
 /**
@@ -92,12 +95,15 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
  * the index of each one's primitive: they depend on nothing else, and specs share universes.
  */
 interface Operators {
+  /** Distinct per primitive table and type universe. */
+  readonly id: number;
   readonly drafts: readonly ProductionDraft[];
   readonly prim: Int32Array;
   readonly lhs: Int32Array;
 }
 const OPERATOR_CACHE = new WeakMap<readonly Primitive[], Map<string, Operators>>();
 const OPERATOR_CACHE_SIZE = 256;
+let operatorsMade = 0;
 
 function operatorsFor(prims: readonly Primitive[], universe: readonly Type[], has: (t: Type) => boolean, nt: (t: Type) => number): Operators {
   let byUniverse = OPERATOR_CACHE.get(prims);
@@ -118,7 +124,7 @@ function operatorsFor(prims: readonly Primitive[], universe: readonly Type[], ha
         prim.push(k);
       }
     });
-    out = { drafts, prim: Int32Array.from(prim), lhs: Int32Array.from(drafts, (d) => d.lhs) };
+    out = { id: operatorsMade++, drafts, prim: Int32Array.from(prim), lhs: Int32Array.from(drafts, (d) => d.lhs) };
     if (byUniverse.size >= OPERATOR_CACHE_SIZE) byUniverse.clear();
     byUniverse.set(key, out);
   }
@@ -137,20 +143,26 @@ function primNames(prims: readonly Primitive[]): readonly string[] {
 }
 
 /**
+ * Integer costs (normalizeCosts' rounding) of the leaves (log2-weights `leafW`, productions `leaves`) followed by the
+ * operators of `ops`, normalized per nonterminal.
+ *
  * Learned weights redistribute probability among a nonterminal's operators; they do not move it between operators
  * and leaves (variables, constants, seeds). Without this, a model that raises most operators it has seen would make
- * every leaf, and so every program, costlier. Shifts each nonterminal's operator weights (`w` from index `from`, in
- * place) so that their total mass equals what it is without learned evidence (`prior` per primitive); uniform
- * weights are left exactly as they are.
+ * every leaf, and so every program, costlier. So each nonterminal's operator weights are shifted by one amount,
+ * log2(base / now), so that their total mass equals what it is without learned evidence (`prior` per primitive:
+ * base) rather than with it (`learned`: now); uniform weights are left exactly as they are. The nonterminal's total
+ * mass is then its leaves' mass plus its operators' base mass, and an operator's cost needs no power or logarithm
+ * of its own: a grammar has a few hundred operator productions over a hundred or so primitives and a dozen
+ * nonterminals, and this is set-up time of every search.
  */
-function keepOperatorMass(w: Float64Array, from: number, ops: Operators, prior: Float64Array, learned: Float64Array, nNts: number): void {
+function operatorCosts(leafW: readonly number[], leaves: readonly ProductionDraft[], ops: Operators, prior: Float64Array, learned: Float64Array, nNts: number): Int32Array {
   const massBase = new Float64Array(nNts);
   const massNow = new Float64Array(nNts);
   const powPrior = new Float64Array(prior.length);
   const powLearned = new Float64Array(learned.length);
   for (let k = 0; k < prior.length; k++) {
-    powPrior[k] = 2 ** (prior[k] as number);
-    powLearned[k] = 2 ** (learned[k] as number);
+    powPrior[k] = pow2(prior[k] as number);
+    powLearned[k] = pow2(learned[k] as number);
   }
   for (let i = 0; i < ops.prim.length; i++) {
     const k = ops.prim[i] as number;
@@ -158,12 +170,28 @@ function keepOperatorMass(w: Float64Array, from: number, ops: Operators, prior: 
     massBase[l] = (massBase[l] as number) + (powPrior[k] as number);
     massNow[l] = (massNow[l] as number) + (powLearned[k] as number);
   }
-  for (let i = 0; i < ops.prim.length; i++) {
-    const l = ops.lhs[i] as number;
+  const total = new Float64Array(nNts);
+  for (let i = 0; i < leaves.length; i++) {
+    const l = (leaves[i] as ProductionDraft).lhs;
+    total[l] = (total[l] as number) + pow2(leafW[i] as number);
+  }
+  // Per nonterminal: log2 of its total mass, and the shift of its operators' weights.
+  const logTotal = new Float64Array(nNts);
+  const shift = new Float64Array(nNts);
+  for (let l = 0; l < nNts; l++) {
     const b = massBase[l] as number;
     const m = massNow[l] as number;
-    if (m > 0 && b !== m) w[from + i] = (w[from + i] as number) + Math.log2(b / m);
+    const moved = m > 0 && b !== m;
+    if (moved) shift[l] = Math.log2(b / m);
+    logTotal[l] = Math.log2((total[l] as number) + (moved ? b : m));
   }
+  const out = new Int32Array(leaves.length + ops.prim.length);
+  for (let i = 0; i < leaves.length; i++) out[i] = costOf((logTotal[(leaves[i] as ProductionDraft).lhs] as number) - (leafW[i] as number));
+  for (let i = 0; i < ops.prim.length; i++) {
+    const l = ops.lhs[i] as number;
+    out[leaves.length + i] = costOf((logTotal[l] as number) - ((learned[ops.prim[i] as number] as number) + (shift[l] as number)));
+  }
+  return out;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { pow2 } from "./grammar.js";
+
 /**
  * Grammar weights: an immutable value passed into the search (HOUSE-STYLE habit 5). Every number is a log2
  * multiplier on a production's prior probability before per-nonterminal normalization: +1 doubles the
@@ -90,7 +92,7 @@ export function descriptionBoosts(model: DescriptionModel, features: readonly st
   for (const [p, s] of sum) {
     const p0 = model.presence.get(p) ?? 0.5 / (model.n + 1);
     const logOdds = Math.log2(p0 / (1 - p0)) + model.temperature * s;
-    const post = 1 / (1 + 2 ** -logOdds);
+    const post = 1 / (1 + pow2(-logOdds));
     out.set(p, Math.max(model.floor, Math.min(model.ceil, Math.log2(post / p0))));
   }
   return out;
@@ -159,7 +161,7 @@ export function descriptionBoostArray(model: DescriptionModel, features: readonl
     if (seen[k] === 0) continue;
     const base = p0[k] as number;
     const logOdds = Math.log2(base / (1 - base)) + model.temperature * (sum[k] as number);
-    const post = 1 / (1 + 2 ** -logOdds);
+    const post = 1 / (1 + pow2(-logOdds));
     out[k] = Math.max(model.floor, Math.min(model.ceil, Math.log2(post / base)));
   }
   return out;

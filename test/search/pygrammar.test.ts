@@ -1,7 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PYTHON_PRIMS } from "../../src/dsl/prims/index.js";
-import { INT, list } from "../../src/dsl/types.js";
+import { INT, STR, list } from "../../src/dsl/types.js";
+import { exprToPython } from "../../src/emit/python.js";
+import { COST_SCALE } from "../../src/search/grammar.js";
 import { buildPythonGrammar } from "../../src/search/pygrammar.js";
+import { synthesize } from "../../src/search/synthesize.js";
 import { UNIFORM_WEIGHTS, type GrammarWeights, type BaseCosts } from "../../src/search/weights.js";
 import { problem } from "./helpers.js";
 
@@ -27,6 +31,77 @@ describe("learned weights in the Python grammar", () => {
     expect(sumCost(one)).toBeLessThan(sumCost(UNIFORM_WEIGHTS));
     const before = costOf(UNIFORM_WEIGHTS, leaves);
     costOf(one, leaves).forEach((c, i) => expect(Math.abs(c - (before[i] as number))).toBeLessThanOrEqual(1));
+  });
+});
+
+describe("operator costs under arbitrary learned weights", () => {
+  const names = ["seq.sum", "seq.len", "seq.max", "seq.min", "int.add", "int.mul", "seq.count", "comp.sum", "comp.count", "str.int"];
+  const arbWeights = fc.array(fc.tuple(fc.constantFrom(...names), fc.double({ min: -6, max: 6, noNaN: true })), { maxLength: 10 });
+
+  it("keep each leaf's cost, and price a nonterminal's operators by their learned weights", () => {
+    fc.assert(
+      fc.property(arbWeights, (pairs) => {
+        const prim = new Map(pairs);
+        const w: GrammarWeights = { ...UNIFORM_WEIGHTS, prim, source: "arb" };
+        const g = buildPythonGrammar(P, w, { base: "flat" });
+        const u = buildPythonGrammar(P, UNIFORM_WEIGHTS, { base: "flat" });
+        // The same productions in the same order; leaves cost the same as without learned weights (up to rounding).
+        expect(g.prods.map((p) => p.key)).toEqual(u.prods.map((p) => p.key));
+        g.prods.forEach((p, i) => {
+          if (p.kind === "var" || p.kind === "const") expect(Math.abs(p.cost - (u.prods[i] as Prod).cost)).toBeLessThanOrEqual(1);
+        });
+        // Within a nonterminal, two operators' costs differ by their weights' difference (in cost units, up to
+        // rounding and the floor of 1 unit).
+        const ops = g.prods.filter((p) => p.kind === "op" || p.kind === "hof");
+        for (const a of ops)
+          for (const b of ops) {
+            if (a.lhs !== b.lhs || a.cost <= 1 || b.cost <= 1) continue;
+            const gap = ((prim.get(b.key) ?? 0) - (prim.get(a.key) ?? 0)) * COST_SCALE;
+            expect(Math.abs(a.cost - b.cost - gap)).toBeLessThanOrEqual(1);
+          }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe("grammar shapes", () => {
+  const words = (description: string, out: number[]) =>
+    problem("words", description, [["s", STR]], list(INT), [
+      [["ab c"], out],
+      [["d"], [1]],
+    ]);
+
+  it("are equal for grammars with the same productions apart from costs, and differ otherwise", () => {
+    const a = buildPythonGrammar(words("lengths of the words", [2, 1]), UNIFORM_WEIGHTS, { base: "flat" });
+    const weighted = buildPythonGrammar(words("lengths of the words", [2, 1]), { ...UNIFORM_WEIGHTS, prim: new Map([["seq.len", 3]]), source: "one" }, { base: "flat" });
+    expect(weighted.shape).toBe(a.shape);
+    expect(weighted.prods.map((p) => p.cost)).not.toEqual(a.prods.map((p) => p.cost));
+    // A mined constant more: one leaf more, so another shape.
+    const more = buildPythonGrammar(words("lengths of the words after 7", [2, 1]), UNIFORM_WEIGHTS, { base: "flat" });
+    expect(more.prods.length).toBeGreaterThan(a.prods.length);
+    expect(more.shape).not.toBe(a.shape);
+  });
+
+  it("let searches share bigram tables without changing what they enumerate", () => {
+    const bigram = new Map([
+      ["comp.map/1", new Map([["seq.len", 2], ["str.upper", -1]])],
+      ["seq.len/0", new Map([["str.split", 1.5]])],
+    ]);
+    const w: GrammarWeights = { ...UNIFORM_WEIGHTS, bigram, source: "bigram" };
+    // The second spec has the first one's shape, the third one more leaf (a mined constant).
+    for (const spec of [words("lengths of the words", [2, 1]), words("how long each word is", [2, 1]), words("lengths of the words after 7", [2, 1])]) {
+      const g = buildPythonGrammar(spec, w, { base: "flat" });
+      const run = (grammar: typeof g) => synthesize(spec, { timeoutMs: 20_000, weights: w, grammar });
+      const shared = [run(g), run(g)];
+      const { shape: _, ...unshaped } = g;
+      const alone = run(unshaped);
+      for (const r of shared) {
+        expect(r.stop.kind).toBe("solved");
+        expect(r.stats.candidates).toBe(alone.stats.candidates);
+        expect(exprToPython(r.program!)).toBe(exprToPython(alone.program!));
+      }
+    }
   });
 });
 
