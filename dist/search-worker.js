@@ -1031,6 +1031,10 @@ const fn = (ret) => ({ lambda: true, ret });
 function isLambdaArg(a) {
     return "lambda" in a;
 }
+/** Primitive.size of repetition: `len` items (or code units) repeated `count` times; undefined unless count is a number. */
+function repeatLength(len, count) {
+    return typeof count === "number" ? (count <= 0 ? 0 : len * count) : undefined;
+}
 
 ;// CONCATENATED MODULE: ./build/action/src/dsl/prims/unicase.js
 /**
@@ -1328,7 +1332,7 @@ const strPrims = [
     { name: "str.bin", sig: mono([types_INT], STR), cost: 2, impl: (n) => radix(n, 2, "0b"), py: "bin({0})", pyPrec: "atom", ts: "$bin({0})", hints: ["binary", "bits", "bin", "base"] },
     { name: "str.hex", sig: mono([types_INT], STR), cost: 2.5, impl: (n) => radix(n, 16, "0x"), py: "hex({0})", pyPrec: "atom", ts: "$hex({0})", hints: ["hex", "hexadecimal", "base"] },
     { name: "str.oct", sig: mono([types_INT], STR), cost: 3, impl: (n) => radix(n, 8, "0o"), py: "oct({0})", pyPrec: "atom", ts: "$oct({0})", hints: ["octal", "base"] },
-    { name: "str.repeat", sig: mono([STR, types_INT], STR), cost: 1.5, impl: (s, n) => repeat(S(s), n), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeat({0}, {1})", hints: ["repeat", "times", "copies", "duplicate", "multiply"] },
+    { name: "str.repeat", sig: mono([STR, types_INT], STR), cost: 1.5, size: (s, n) => repeatLength(S(s).length, n), impl: (s, n) => repeat(S(s), n), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeat({0}, {1})", hints: ["repeat", "times", "copies", "duplicate", "multiply"] },
     { name: "str.zfill", sig: mono([STR, types_INT], STR), cost: 2.5, impl: (s, n) => zfill(S(s), n), py: "{0:atom}.zfill({1})", pyPrec: "atom", ts: "$zfill({0}, {1})", hints: ["pad", "zeros", "zero", "leading", "width"] },
     { name: "str.rjust", sig: mono([STR, types_INT], STR), cost: 2.5, impl: (s, n) => pad(S(s), n, "left"), py: "{0:atom}.rjust({1})", pyPrec: "atom", ts: "$rjust({0}, {1})", hints: ["pad", "right", "align", "width"] },
     { name: "str.ljust", sig: mono([STR, types_INT], STR), cost: 2.5, impl: (s, n) => pad(S(s), n, "right"), py: "{0:atom}.ljust({1})", pyPrec: "atom", ts: "$ljust({0}, {1})", hints: ["pad", "left", "align", "width"] },
@@ -1483,6 +1487,12 @@ function range(a, b, step = 1) {
         out.push(normInt(x + i * k));
     return out;
 }
+/** The length of range(a, b, step) when all three are numbers (undefined otherwise, and for step 0: an error). */
+function rangeLength(a, b, step) {
+    if (typeof a !== "number" || typeof b !== "number" || typeof step !== "number" || step === 0)
+        return undefined;
+    return Math.max(0, Math.ceil((b - a) / step));
+}
 function smallRange(a, b, step) {
     if (step === 0)
         return VALUE_ERROR;
@@ -1521,7 +1531,7 @@ const seqPrims = [
     { name: "seq.contains", vars: { S: "listlike" }, sig: seqSig((s, el) => sig([el, s], BOOL)), cost: 1.5, impl: (x, xs) => contains(x, xs), py: "{0:bor} in {1:bor}", pyPrec: "cmp", ts: "$in({0}, {1})", hints: ["contains", "in", "member", "present", "exists", "includes"] },
     { name: "seq.count", vars: { S: "listlike" }, sig: seqSig((s, el) => sig([s, el], types_INT)), cost: 1.5, impl: (xs, x) => countOf(A(xs), x), py: "{0:atom}.count({1})", pyPrec: "atom", ts: "$countOf({0}, {1})", hints: ["count", "occurrences", "frequency", "times", "how", "many"] },
     { name: "seq.index", vars: { S: "listlike" }, sig: seqSig((s, el) => sig([s, el], types_INT)), cost: 2, impl: (xs, x) => indexOf(A(xs), x), py: "{0:atom}.index({1})", pyPrec: "atom", ts: "$indexOf({0}, {1})", hints: ["index", "position", "where", "find"] },
-    { name: "seq.repeat", vars: { S: "listlike" }, sig: seqSig((s) => (s.kind === "list" ? sig([s, types_INT], s) : undefined)), cost: 2, impl: (xs, n) => repeatSeq(xs, I(n)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeatSeq({0}, {1})", hints: ["repeat", "times", "copies"] },
+    { name: "seq.repeat", vars: { S: "listlike" }, sig: seqSig((s) => (s.kind === "list" ? sig([s, types_INT], s) : undefined)), cost: 2, size: (xs, n) => repeatLength(A(xs).length, n), impl: (xs, n) => repeatSeq(xs, I(n)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeatSeq({0}, {1})", hints: ["repeat", "times", "copies"] },
     { name: "seq.sum", vars: { S: "listlike" }, sig: seqSig((s, el) => (el.kind === "int" ? sig([s], el) : undefined)), cost: 1, impl: (xs) => sumOf(A(xs), false), py: "sum({0})", pyPrec: "atom", ts: "$sum({0})", hints: ["sum", "total", "add", "all"] },
     // Float sums start from 0.0: Python's sum() of no floats is the int 0, which a float-typed value cannot be.
     { name: "seq.fsum", vars: { S: "listlike" }, sig: seqSig((s, el) => (el.kind === "float" ? sig([s], FLOAT) : undefined)), cost: 1, impl: (xs) => sumOf(A(xs), true), py: "sum({0}, 0.0)", pyPrec: "atom", ts: "$sum({0})", hints: ["sum", "total"] },
@@ -1538,9 +1548,9 @@ const seqPrims = [
     { name: "list.pair", vars: { T: "any" }, sig: (tv) => sig([tv["T"] ?? STR, tv["T"] ?? STR], list(tv["T"] ?? STR)), cost: 2.5, impl: (x, y) => [x, y], py: "[{0}, {1}]", pyPrec: "atom", ts: "[{0}, {1}]", hints: ["pair", "both", "two"] },
     { name: "list.append", vars: { T: "any" }, sig: (tv) => sig([list(tv["T"] ?? STR), tv["T"] ?? STR], list(tv["T"] ?? STR)), cost: 2, impl: (xs, x) => [...A(xs), x], py: "{0:add} + [{1}]", pyPrec: "add", ts: "[...{0}, {1}]", hints: ["append", "add", "end", "insert"] },
     { name: "list.prepend", vars: { T: "any" }, sig: (tv) => sig([tv["T"] ?? STR, list(tv["T"] ?? STR)], list(tv["T"] ?? STR)), cost: 2, impl: (x, xs) => [x, ...A(xs)], py: "[{0}] + {1:mul}", pyPrec: "add", ts: "[{0}, ...{1}]", hints: ["prepend", "insert", "beginning", "front", "start"] },
-    { name: "range.n", sig: mono([types_INT], list(types_INT)), cost: 1.5, impl: (n) => range(0, I(n)), py: "list(range({0}))", pyIter: "range({0})", pyPrec: "atom", ts: "$range(0, {0})", hints: ["range", "numbers", "first", "up", "from", "integers", "each"] },
-    { name: "range.ab", sig: mono([types_INT, types_INT], list(types_INT)), cost: 2, impl: (a, b) => range(I(a), I(b)), py: "list(range({0}, {1}))", pyIter: "range({0}, {1})", pyPrec: "atom", ts: "$range({0}, {1})", hints: ["range", "between", "from", "to", "numbers"] },
-    { name: "range.abs", sig: mono([types_INT, types_INT, types_INT], list(types_INT)), cost: 3, impl: (a, b, c) => range(I(a), I(b), I(c)), py: "list(range({0}, {1}, {2}))", pyIter: "range({0}, {1}, {2})", pyPrec: "atom", ts: "$range({0}, {1}, {2})", hints: ["range", "step", "every"] },
+    { name: "range.n", sig: mono([types_INT], list(types_INT)), cost: 1.5, size: (n) => rangeLength(0, n, 1), impl: (n) => range(0, I(n)), py: "list(range({0}))", pyIter: "range({0})", pyPrec: "atom", ts: "$range(0, {0})", hints: ["range", "numbers", "first", "up", "from", "integers", "each"] },
+    { name: "range.ab", sig: mono([types_INT, types_INT], list(types_INT)), cost: 2, size: (a, b) => rangeLength(a, b, 1), impl: (a, b) => range(I(a), I(b)), py: "list(range({0}, {1}))", pyIter: "range({0}, {1})", pyPrec: "atom", ts: "$range({0}, {1})", hints: ["range", "between", "from", "to", "numbers"] },
+    { name: "range.abs", sig: mono([types_INT, types_INT, types_INT], list(types_INT)), cost: 3, size: (a, b, c) => rangeLength(a, b, c), impl: (a, b, c) => range(I(a), I(b), I(c)), py: "list(range({0}, {1}, {2}))", pyIter: "range({0}, {1}, {2})", pyPrec: "atom", ts: "$range({0}, {1}, {2})", hints: ["range", "step", "every"] },
     {
         name: "seq.zip",
         vars: { S: "listlike", U: "listlike" },
@@ -3282,6 +3292,14 @@ class Bank {
     get size() {
         return this.nt.length;
     }
+    /** Drops the bank's tables of entries (see Enumerator.release); the bank is empty and unusable afterwards. */
+    release() {
+        this.buckets.length = 0;
+        this.bucketVals.length = 0;
+        this.costLists.length = 0;
+        this.tables.length = 0;
+        this.byRoot.clear();
+    }
     /** Approximate bytes held by this bank. */
     get bytes() {
         return 2 * this.vals.data.length * 8 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);
@@ -3447,6 +3465,15 @@ class Interner {
     }
     get size() {
         return this.values.length;
+    }
+    /** Drops every interned value (see Enumerator.release); ids are meaningless afterwards. */
+    release() {
+        this.values.length = 0;
+        this.nums.clear();
+        this.strs.clear();
+        this.bigs.clear();
+        this.others.clear();
+        this.small = NO_SMALL;
     }
     /** The id of a value (adding it if new). Errors all map to ERR_ID. */
     id(v) {
@@ -4043,6 +4070,23 @@ class Enumerator {
     onMainEntry(f) {
         this.listeners.push(f);
     }
+    /**
+     * Drops what the search built (banks, interned values, cached argument lists) once its results are taken. A
+     * scavenge during a search may promote its tables to the old generation; dead old objects still count as roots
+     * for later scavenges, so without this they would keep the young objects they point to alive until the next full
+     * collection (measured: about 10% less time in garbage collection over 57 held-out MBPP specs, in process).
+     */
+    release() {
+        for (const ctx of this.contexts) {
+            ctx.bank.release();
+            ctx.argLists.clear();
+            ctx.argCostLists.clear();
+        }
+        this.contexts.length = 0;
+        this.interner.release();
+        this.listeners = [];
+        delete this.onSolution;
+    }
     /** The encoded form of a value for nonterminal `nt` (for targets and comparisons). */
     encodeFor(nt, value) {
         return encode(this.kinds[nt] ?? Kind.REF, value, this.interner);
@@ -4259,6 +4303,11 @@ class Enumerator {
         let impl = this.impls[pi];
         if (impl === undefined) {
             impl = guardedImpl(p.prim.impl, p.args.length) ?? null;
+            const size = p.prim.size;
+            if (impl && size) {
+                const { maxList, maxStr } = this.interner.limits;
+                impl = sizeGuarded(impl, size, this.grammar.nts[p.lhs]?.type.kind === "str" ? maxStr : maxList, p.args.length);
+            }
             this.impls[pi] = impl;
         }
         if (!impl)
@@ -5237,6 +5286,22 @@ function memoKey(k, x) {
  * such as string length) into an error value so that one primitive cannot stop a search. Arity-specific
  * wrappers: a rest-parameter wrapper would allocate an array on every call.
  */
+/**
+ * A primitive's semantics that refuses (RESOURCE) a call whose result would be longer than `max` before building it
+ * (Primitive.size): the interner refuses such a value anyway (an error, like RESOURCE), and building it was most of
+ * the time of some searches (list(range(n)) for every large int n the bank holds, up to the interpreter's 100,000
+ * elements).
+ */
+function sizeGuarded(f, size, max, arity) {
+    switch (arity) {
+        case 1:
+            return (a) => ((size(a) ?? 0) > max ? RESOURCE : f(a));
+        case 2:
+            return (a, b) => ((size(a, b) ?? 0) > max ? RESOURCE : f(a, b));
+        default:
+            return (...a) => ((size(...a) ?? 0) > max ? RESOURCE : f(...a));
+    }
+}
 function guardedImpl(f, arity) {
     if (!f)
         return undefined;
@@ -6190,6 +6255,7 @@ function synthesize(problem, options) {
         const boosts = phased && s.solutions.length === 0 && !s.hasPending && now() < deadline ? partialBoosts(s.partials) : undefined;
         if (boosts && boosts.size > 0) {
             // Just-in-time learning (Probe): productions of partial solutions become likelier; search again.
+            s.en.release();
             s = new Search({ ...problem, examples: subset }, build({ ...weights, prim: addBoosts(weights.prim, boosts), source: `${weights.source}+jit` }), options, deadline);
             stop = s.run();
             accumulate(stats, s);
@@ -6205,11 +6271,16 @@ function synthesize(problem, options) {
         const verified = s.solutions.filter((x) => fitsAll(problem, x.expr));
         const counter = verified.length === 0 && s.solutions[0] ? firstFailure(problem, s.solutions[0].expr, subset) : undefined;
         if (counter && now() < deadline) {
+            s.en.release();
             subset = [...subset, counter];
             continue;
         }
         stats.elapsedMs = now() - t0;
-        return result(s, stop, verified, subset.length === problem.examples.length, stats);
+        const out = result(s, stop, verified, subset.length === problem.examples.length, stats);
+        s.en.release();
+        // The result holds `stats`: its time includes the release.
+        stats.elapsedMs = now() - t0;
+        return out;
     }
 }
 function result(s, stop, verified, complete, stats) {

@@ -77,6 +77,13 @@ export interface Primitive {
   /** Semantics for first-order primitives. Must not throw for any well-typed input; errors are values. */
   readonly impl?: (...args: Value[]) => Result;
   /**
+   * The exact length of impl's result (list elements, or string UTF-16 code units) computed from the arguments
+   * alone, for primitives whose results can be far longer than their arguments (ranges, repetition); undefined
+   * when it is not cheap to know. The search refuses a call whose result would exceed its size limits before
+   * building it (the result would be refused anyway); the interpreter never uses this.
+   */
+  readonly size?: (...args: Value[]) => number | undefined;
+  /**
    * Semantics for higher-order primitives: the source value (argument 0) and, for each lambda argument, its
    * result on every element of the source, in iteration order (errors included, as values).
    */
@@ -128,4 +135,9 @@ export const fn = (ret: Type): ArgSpec => ({ lambda: true, ret });
 
 export function isLambdaArg(a: ArgSpec): a is { readonly lambda: true; readonly ret: Type } {
   return "lambda" in a;
+}
+
+/** Primitive.size of repetition: `len` items (or code units) repeated `count` times; undefined unless count is a number. */
+export function repeatLength(len: number, count: Value): number | undefined {
+  return typeof count === "number" ? (count <= 0 ? 0 : len * count) : undefined;
 }

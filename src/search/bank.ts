@@ -272,6 +272,15 @@ export class Bank {
     return this.nt.length;
   }
 
+  /** Drops the bank's tables of entries (see Enumerator.release); the bank is empty and unusable afterwards. */
+  release(): void {
+    this.buckets.length = 0;
+    this.bucketVals.length = 0;
+    this.costLists.length = 0;
+    this.tables.length = 0;
+    this.byRoot.clear();
+  }
+
   /** Approximate bytes held by this bank. */
   get bytes(): number {
     return 2 * this.vals.data.length * 8 + this.size * 24 + this.kids.data.length * 4 + this.tables.reduce((n, t) => n + t.bytes, 0);

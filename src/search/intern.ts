@@ -58,10 +58,20 @@ export class Interner {
   /** Approximate bytes held by interned values. */
   bytes = 64;
 
-  constructor(private readonly limits: SearchLimits = DEFAULT_SEARCH_LIMITS) {}
+  constructor(readonly limits: SearchLimits = DEFAULT_SEARCH_LIMITS) {}
 
   get size(): number {
     return this.values.length;
+  }
+
+  /** Drops every interned value (see Enumerator.release); ids are meaningless afterwards. */
+  release(): void {
+    this.values.length = 0;
+    this.nums.clear();
+    this.strs.clear();
+    this.bigs.clear();
+    this.others.clear();
+    this.small = NO_SMALL;
   }
 
   /** The id of a value (adding it if new). Errors all map to ERR_ID. */

@@ -112,6 +112,7 @@ export function synthesize(problem: Problem, options: SynthOptions): SearchResul
     const boosts = phased && s.solutions.length === 0 && !s.hasPending && now() < deadline ? partialBoosts(s.partials) : undefined;
     if (boosts && boosts.size > 0) {
       // Just-in-time learning (Probe): productions of partial solutions become likelier; search again.
+      s.en.release();
       s = new Search({ ...problem, examples: subset }, build({ ...weights, prim: addBoosts(weights.prim, boosts), source: `${weights.source}+jit` }), options, deadline);
       stop = s.run();
       accumulate(stats, s);
@@ -126,11 +127,16 @@ export function synthesize(problem: Problem, options: SynthOptions): SearchResul
     const verified = s.solutions.filter((x) => fitsAll(problem, x.expr));
     const counter = verified.length === 0 && s.solutions[0] ? firstFailure(problem, s.solutions[0].expr, subset) : undefined;
     if (counter && now() < deadline) {
+      s.en.release();
       subset = [...subset, counter];
       continue;
     }
     stats.elapsedMs = now() - t0;
-    return result(s, stop, verified, subset.length === problem.examples.length, stats);
+    const out = result(s, stop, verified, subset.length === problem.examples.length, stats);
+    s.en.release();
+    // The result holds `stats`: its time includes the release.
+    stats.elapsedMs = now() - t0;
+    return out;
   }
 }
 

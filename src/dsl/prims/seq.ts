@@ -1,4 +1,4 @@
-import { mono, type Primitive, type Signature } from "../primitive.js";
+import { mono, repeatLength, type Primitive, type Signature } from "../primitive.js";
 import { BOOL, INT, STR, FLOAT, iterElement, isHashable, isOrderable, list, set, tuple, vtuple, dict, type Type } from "../types.js";
 import {
   INDEX_ERROR,
@@ -154,6 +154,12 @@ function range(a: PyInt, b: PyInt, step: PyInt = 1): Result {
   return out;
 }
 
+/** The length of range(a, b, step) when all three are numbers (undefined otherwise, and for step 0: an error). */
+function rangeLength(a: Value, b: Value, step: Value): number | undefined {
+  if (typeof a !== "number" || typeof b !== "number" || typeof step !== "number" || step === 0) return undefined;
+  return Math.max(0, Math.ceil((b - a) / step));
+}
+
 function smallRange(a: number, b: number, step: number): Result {
   if (step === 0) return VALUE_ERROR;
   const n = Math.max(0, Math.ceil((b - a) / step));
@@ -192,7 +198,7 @@ export const seqPrims: readonly Primitive[] = [
   { name: "seq.contains", vars: { S: "listlike" }, sig: seqSig((s, el) => sig([el, s], BOOL)), cost: 1.5, impl: (x, xs) => contains(x, xs), py: "{0:bor} in {1:bor}", pyPrec: "cmp", ts: "$in({0}, {1})", hints: ["contains", "in", "member", "present", "exists", "includes"] },
   { name: "seq.count", vars: { S: "listlike" }, sig: seqSig((s, el) => sig([s, el], INT)), cost: 1.5, impl: (xs, x) => countOf(A(xs), x), py: "{0:atom}.count({1})", pyPrec: "atom", ts: "$countOf({0}, {1})", hints: ["count", "occurrences", "frequency", "times", "how", "many"] },
   { name: "seq.index", vars: { S: "listlike" }, sig: seqSig((s, el) => sig([s, el], INT)), cost: 2, impl: (xs, x) => indexOf(A(xs), x), py: "{0:atom}.index({1})", pyPrec: "atom", ts: "$indexOf({0}, {1})", hints: ["index", "position", "where", "find"] },
-  { name: "seq.repeat", vars: { S: "listlike" }, sig: seqSig((s) => (s.kind === "list" ? sig([s, INT], s) : undefined)), cost: 2, impl: (xs, n) => repeatSeq(xs, I(n)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeatSeq({0}, {1})", hints: ["repeat", "times", "copies"] },
+  { name: "seq.repeat", vars: { S: "listlike" }, sig: seqSig((s) => (s.kind === "list" ? sig([s, INT], s) : undefined)), cost: 2, size: (xs, n) => repeatLength(A(xs).length, n), impl: (xs, n) => repeatSeq(xs, I(n)), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeatSeq({0}, {1})", hints: ["repeat", "times", "copies"] },
   { name: "seq.sum", vars: { S: "listlike" }, sig: seqSig((s, el) => (el.kind === "int" ? sig([s], el) : undefined)), cost: 1, impl: (xs) => sumOf(A(xs), false), py: "sum({0})", pyPrec: "atom", ts: "$sum({0})", hints: ["sum", "total", "add", "all"] },
   // Float sums start from 0.0: Python's sum() of no floats is the int 0, which a float-typed value cannot be.
   { name: "seq.fsum", vars: { S: "listlike" }, sig: seqSig((s, el) => (el.kind === "float" ? sig([s], FLOAT) : undefined)), cost: 1, impl: (xs) => sumOf(A(xs), true), py: "sum({0}, 0.0)", pyPrec: "atom", ts: "$sum({0})", hints: ["sum", "total"] },
@@ -209,9 +215,9 @@ export const seqPrims: readonly Primitive[] = [
   { name: "list.pair", vars: { T: "any" }, sig: (tv) => sig([tv["T"] ?? STR, tv["T"] ?? STR], list(tv["T"] ?? STR)), cost: 2.5, impl: (x, y) => [x, y], py: "[{0}, {1}]", pyPrec: "atom", ts: "[{0}, {1}]", hints: ["pair", "both", "two"] },
   { name: "list.append", vars: { T: "any" }, sig: (tv) => sig([list(tv["T"] ?? STR), tv["T"] ?? STR], list(tv["T"] ?? STR)), cost: 2, impl: (xs, x) => [...A(xs), x], py: "{0:add} + [{1}]", pyPrec: "add", ts: "[...{0}, {1}]", hints: ["append", "add", "end", "insert"] },
   { name: "list.prepend", vars: { T: "any" }, sig: (tv) => sig([tv["T"] ?? STR, list(tv["T"] ?? STR)], list(tv["T"] ?? STR)), cost: 2, impl: (x, xs) => [x, ...A(xs)], py: "[{0}] + {1:mul}", pyPrec: "add", ts: "[{0}, ...{1}]", hints: ["prepend", "insert", "beginning", "front", "start"] },
-  { name: "range.n", sig: mono([INT], list(INT)), cost: 1.5, impl: (n) => range(0, I(n)), py: "list(range({0}))", pyIter: "range({0})", pyPrec: "atom", ts: "$range(0, {0})", hints: ["range", "numbers", "first", "up", "from", "integers", "each"] },
-  { name: "range.ab", sig: mono([INT, INT], list(INT)), cost: 2, impl: (a, b) => range(I(a), I(b)), py: "list(range({0}, {1}))", pyIter: "range({0}, {1})", pyPrec: "atom", ts: "$range({0}, {1})", hints: ["range", "between", "from", "to", "numbers"] },
-  { name: "range.abs", sig: mono([INT, INT, INT], list(INT)), cost: 3, impl: (a, b, c) => range(I(a), I(b), I(c)), py: "list(range({0}, {1}, {2}))", pyIter: "range({0}, {1}, {2})", pyPrec: "atom", ts: "$range({0}, {1}, {2})", hints: ["range", "step", "every"] },
+  { name: "range.n", sig: mono([INT], list(INT)), cost: 1.5, size: (n) => rangeLength(0, n, 1), impl: (n) => range(0, I(n)), py: "list(range({0}))", pyIter: "range({0})", pyPrec: "atom", ts: "$range(0, {0})", hints: ["range", "numbers", "first", "up", "from", "integers", "each"] },
+  { name: "range.ab", sig: mono([INT, INT], list(INT)), cost: 2, size: (a, b) => rangeLength(a, b, 1), impl: (a, b) => range(I(a), I(b)), py: "list(range({0}, {1}))", pyIter: "range({0}, {1})", pyPrec: "atom", ts: "$range({0}, {1})", hints: ["range", "between", "from", "to", "numbers"] },
+  { name: "range.abs", sig: mono([INT, INT, INT], list(INT)), cost: 3, size: (a, b, c) => rangeLength(a, b, c), impl: (a, b, c) => range(I(a), I(b), I(c)), py: "list(range({0}, {1}, {2}))", pyIter: "range({0}, {1}, {2})", pyPrec: "atom", ts: "$range({0}, {1}, {2})", hints: ["range", "step", "every"] },
   {
     name: "seq.zip",
     vars: { S: "listlike", U: "listlike" },

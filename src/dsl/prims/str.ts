@@ -1,4 +1,4 @@
-import { mono, type Primitive } from "../primitive.js";
+import { mono, repeatLength, type Primitive } from "../primitive.js";
 import { BOOL, INT, STR, list } from "../types.js";
 import { INDEX_ERROR, OVERFLOW, RESOURCE, TYPE_ERROR, VALUE_ERROR, cps, fitsSsize, hasAstral, strLen, type PyInt, type Result, type Value } from "../values.js";
 import { capitalize, isLower, isUpper, swapcase, title } from "./unicase.js";
@@ -184,7 +184,7 @@ export const strPrims: readonly Primitive[] = [
   { name: "str.bin", sig: mono([INT], STR), cost: 2, impl: (n) => radix(n as PyInt, 2, "0b"), py: "bin({0})", pyPrec: "atom", ts: "$bin({0})", hints: ["binary", "bits", "bin", "base"] },
   { name: "str.hex", sig: mono([INT], STR), cost: 2.5, impl: (n) => radix(n as PyInt, 16, "0x"), py: "hex({0})", pyPrec: "atom", ts: "$hex({0})", hints: ["hex", "hexadecimal", "base"] },
   { name: "str.oct", sig: mono([INT], STR), cost: 3, impl: (n) => radix(n as PyInt, 8, "0o"), py: "oct({0})", pyPrec: "atom", ts: "$oct({0})", hints: ["octal", "base"] },
-  { name: "str.repeat", sig: mono([STR, INT], STR), cost: 1.5, impl: (s, n) => repeat(S(s), n as PyInt), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeat({0}, {1})", hints: ["repeat", "times", "copies", "duplicate", "multiply"] },
+  { name: "str.repeat", sig: mono([STR, INT], STR), cost: 1.5, size: (s, n) => repeatLength(S(s).length, n), impl: (s, n) => repeat(S(s), n as PyInt), py: "{0:mul} * {1:unary}", pyPrec: "mul", ts: "$repeat({0}, {1})", hints: ["repeat", "times", "copies", "duplicate", "multiply"] },
   { name: "str.zfill", sig: mono([STR, INT], STR), cost: 2.5, impl: (s, n) => zfill(S(s), n as PyInt), py: "{0:atom}.zfill({1})", pyPrec: "atom", ts: "$zfill({0}, {1})", hints: ["pad", "zeros", "zero", "leading", "width"] },
   { name: "str.rjust", sig: mono([STR, INT], STR), cost: 2.5, impl: (s, n) => pad(S(s), n as PyInt, "left"), py: "{0:atom}.rjust({1})", pyPrec: "atom", ts: "$rjust({0}, {1})", hints: ["pad", "right", "align", "width"] },
   { name: "str.ljust", sig: mono([STR, INT], STR), cost: 2.5, impl: (s, n) => pad(S(s), n as PyInt, "right"), py: "{0:atom}.ljust({1})", pyPrec: "atom", ts: "$ljust({0}, {1})", hints: ["pad", "left", "align", "width"] },
