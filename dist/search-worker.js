@@ -3948,6 +3948,14 @@ class Enumerator {
     /** Productions a level visits, in grammar order: in the main context, and in comprehension contexts. */
     mainOrder;
     ctxOrder;
+    /** Comprehension productions (main context only). */
+    hofProds;
+    /**
+     * Per comprehension production: the contexts (ids, in order of opening) whose source it can iterate (its source
+     * nonterminal and binder), filled as contexts open; absent while there is none. A level visits every comprehension
+     * production, and most have no context at all.
+     */
+    hofCtxs = [];
     /** Per production: its cost and kind (PK_*), in flat arrays (the level loop reads nothing else). */
     prodCost;
     prodKind;
@@ -3985,6 +3993,7 @@ class Enumerator {
         const prodArgs = new Array(P);
         const main = [];
         const inner = [];
+        const hofs = [];
         this.sourceNts = new Uint8Array(grammar.nts.length);
         this.minHofCost = grammar.nts.map(() => Infinity);
         for (let pi = 0; pi < P; pi++) {
@@ -4003,6 +4012,7 @@ class Enumerator {
             if (p.kind !== "seed" && p.kind !== "hof")
                 inner.push(pi);
             if (p.kind === "hof") {
+                hofs.push(pi);
                 this.sourceNts[p.source] = 1;
                 if (p.cost < this.minHofCost[p.source])
                     this.minHofCost[p.source] = p.cost;
@@ -4011,6 +4021,7 @@ class Enumerator {
         this.prodArgs = prodArgs;
         this.mainOrder = new Int32Array(main);
         this.ctxOrder = new Int32Array(inner);
+        this.hofProds = new Int32Array(hofs);
         const bi = bigramTablesOf(grammar, limits.bigram);
         this.edges = bi.edges;
         this.edgeMask = bi.masks;
@@ -4083,6 +4094,7 @@ class Enumerator {
             ctx.argCostLists.clear();
         }
         this.contexts.length = 0;
+        this.hofCtxs.length = 0;
         this.interner.release();
         this.listeners = [];
         delete this.onSolution;
@@ -4155,9 +4167,11 @@ class Enumerator {
                         this.enumerateOp(ctx, pi, prods[pi], level - c);
                     break;
                 }
-                default:
-                    if (level > c)
-                        this.enumerateHof(pi, prods[pi], level - c);
+                default: {
+                    const within = this.hofCtxs[pi];
+                    if (within !== undefined && level > c)
+                        this.enumerateHof(pi, prods[pi], level - c, within);
+                }
             }
         }
         ctx.bound.forEach((b, i) => {
@@ -4762,13 +4776,10 @@ class Enumerator {
                 return;
         }
     }
-    enumerateHof(pi, p, budget) {
-        const binder = p.prim.binder ?? "comp";
-        for (let ci = 1; ci < this.contexts.length; ci++) {
-            const L = this.contexts[ci];
+    enumerateHof(pi, p, budget, within) {
+        for (let i = 0; i < within.length; i++) {
+            const L = this.contexts[within[i]];
             const src = L.source;
-            if (src.nt !== p.source || (src.binder !== "both" && src.binder !== binder))
-                continue;
             const rest = budget - src.cost;
             if (rest < p.bodies.length || !this.bodiesFit(L.bank, pi, rest))
                 continue;
@@ -5026,6 +5037,16 @@ class Enumerator {
         const id = this.contexts.length;
         const ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(this.grammar.prods.length), source: { entry, nt, cost, binder, names, elType } };
         this.contexts.push(ctx);
+        for (let i = 0; i < this.hofProds.length; i++) {
+            const pi = this.hofProds[i];
+            const p = this.grammar.prods[pi];
+            if (p.source !== nt || (binder !== "both" && binder !== (p.prim.binder ?? "comp")))
+                continue;
+            let within = this.hofCtxs[pi];
+            if (within === undefined)
+                this.hofCtxs[pi] = within = [];
+            within.push(id);
+        }
         this.catchUp(ctx, this.main.level + 1);
     }
     /** Loop variable names: idiomatic (c for characters, i/x for enumerate) and never shadowing a parameter. */
@@ -5808,14 +5829,7 @@ function buildPythonGrammar(problem, weights, opts = {}) {
     const ops = operatorsFor(prims, universe, has, nt);
     // Per primitive: its weight with the learned evidence and the spec's description boost, and without (`prior`).
     const boosts = weights.desc ? descriptionBoostArray(weights.desc, specFeatures(problem), primNames(prims)) : undefined;
-    const tokenSet = base === "hand" ? new Set(tokens) : undefined;
-    const prior = new Float64Array(prims.length);
-    const learned = new Float64Array(prims.length);
-    prims.forEach((prim, k) => {
-        const p0 = priorWeight(prim.cost, tokenSet !== undefined && (prim.hints?.some((h) => tokenSet.has(h)) ?? false), HINT_BOOST_BITS, base);
-        prior[k] = p0;
-        learned[k] = p0 + (weights.prim.get(prim.name) ?? 0) + (boosts ? boosts[k] : 0);
-    });
+    const { prior, learned } = primWeights(prims, weights.prim, base, tokens, boosts);
     const leaves = drafts.length;
     const costs = operatorCosts(ws, drafts, ops, prior, learned, nts.length);
     const offsets = typeOffsets(problem, nts, weights);
@@ -5863,6 +5877,60 @@ function operatorsFor(prims, universe, has, nt) {
         byUniverse.set(key, out);
     }
     return out;
+}
+const TABLE_PRIORS = new WeakMap();
+/** The value kept under `key` in `map`, made and kept on first use. */
+function kept(map, key, make) {
+    let v = map.get(key);
+    if (v === undefined) {
+        v = make();
+        map.set(key, v);
+    }
+    return v;
+}
+function tablePriors(prims, base) {
+    return kept(kept(TABLE_PRIORS, prims, () => new Map()), base, () => {
+        const hinted = new Map();
+        prims.forEach((p, k) => {
+            for (const h of new Set(p.hints ?? []))
+                hinted.set(h, [...(hinted.get(h) ?? []), k]);
+        });
+        return { prior: Float64Array.from(prims, (p) => priorWeight(p.cost, false, HINT_BOOST_BITS, base)), hinted };
+    });
+}
+/** Per learned per-primitive weights, table and base: prior plus learned weight per primitive of the table. */
+const LEARNED_WEIGHTS = new WeakMap();
+function learnedWeights(prims, learnedPrim, base, prior) {
+    const byTable = kept(LEARNED_WEIGHTS, learnedPrim, () => new WeakMap());
+    return kept(kept(byTable, prims, () => new Map()), base, () => Float64Array.from(prims, (p, k) => prior[k] + (learnedPrim.get(p.name) ?? 0)));
+}
+/**
+ * Per primitive of the table: its prior weight with the spec's description hints ("hand" base), and that plus the
+ * learned weight and the description model's boost. The spec-independent part is computed once per weights and
+ * table (a search's set-up reads two small arrays rather than every primitive and a map per primitive: that set-up
+ * runs with cold caches after the previous search, where each object read costs a memory access).
+ */
+function primWeights(prims, learnedPrim, base, tokens, boosts) {
+    const table = tablePriors(prims, base);
+    const dense = learnedWeights(prims, learnedPrim, base, table.prior);
+    let hints;
+    if (base === "hand") {
+        for (const t of tokens)
+            for (const k of table.hinted.get(t) ?? [])
+                (hints ??= new Set()).add(k);
+    }
+    if (!hints && !boosts)
+        return { prior: table.prior, learned: dense };
+    const prior = hints ? Float64Array.from(table.prior) : table.prior;
+    const learned = Float64Array.from(dense);
+    for (const k of hints ?? []) {
+        prior[k] = priorWeight(prims[k]?.cost ?? 0, true, HINT_BOOST_BITS, base);
+        learned[k] = prior[k] + (learnedPrim.get(prims[k]?.name ?? "") ?? 0);
+    }
+    if (boosts)
+        for (let k = 0; k < learned.length; k++)
+            learned[k] = learned[k] + boosts[k];
+    return { prior, learned };
 }
 const PRIM_NAMES = new WeakMap();
 function primNames(prims) {

@@ -149,6 +149,14 @@ export class Enumerator {
   /** Productions a level visits, in grammar order: in the main context, and in comprehension contexts. */
   private readonly mainOrder: Int32Array;
   private readonly ctxOrder: Int32Array;
+  /** Comprehension productions (main context only). */
+  private readonly hofProds: Int32Array;
+  /**
+   * Per comprehension production: the contexts (ids, in order of opening) whose source it can iterate (its source
+   * nonterminal and binder), filled as contexts open; absent while there is none. A level visits every comprehension
+   * production, and most have no context at all.
+   */
+  private readonly hofCtxs: (number[] | undefined)[] = [];
   /** Per production: its cost and kind (PK_*), in flat arrays (the level loop reads nothing else). */
   private readonly prodCost: Int32Array;
   private readonly prodKind: Uint8Array;
@@ -188,6 +196,7 @@ export class Enumerator {
     const prodArgs = new Array<readonly number[]>(P);
     const main: number[] = [];
     const inner: number[] = [];
+    const hofs: number[] = [];
     this.sourceNts = new Uint8Array(grammar.nts.length);
     this.minHofCost = grammar.nts.map(() => Infinity);
     for (let pi = 0; pi < P; pi++) {
@@ -203,6 +212,7 @@ export class Enumerator {
       if (p.kind !== "op" || !limits.skipInMain?.(p)) main.push(pi);
       if (p.kind !== "seed" && p.kind !== "hof") inner.push(pi);
       if (p.kind === "hof") {
+        hofs.push(pi);
         this.sourceNts[p.source] = 1;
         if (p.cost < (this.minHofCost[p.source] as number)) this.minHofCost[p.source] = p.cost;
       }
@@ -210,6 +220,7 @@ export class Enumerator {
     this.prodArgs = prodArgs;
     this.mainOrder = new Int32Array(main);
     this.ctxOrder = new Int32Array(inner);
+    this.hofProds = new Int32Array(hofs);
     const bi = bigramTablesOf(grammar, limits.bigram);
     this.edges = bi.edges;
     this.edgeMask = bi.masks;
@@ -282,6 +293,7 @@ export class Enumerator {
       ctx.argCostLists.clear();
     }
     this.contexts.length = 0;
+    this.hofCtxs.length = 0;
     this.interner.release();
     this.listeners = [];
     delete this.onSolution;
@@ -357,8 +369,10 @@ export class Enumerator {
           if (from !== 0 && level >= from) this.enumerateOp(ctx, pi, prods[pi] as Production & { kind: "op" }, level - c);
           break;
         }
-        default:
-          if (level > c) this.enumerateHof(pi, prods[pi] as Production & { kind: "hof" }, level - c);
+        default: {
+          const within = this.hofCtxs[pi];
+          if (within !== undefined && level > c) this.enumerateHof(pi, prods[pi] as Production & { kind: "hof" }, level - c, within);
+        }
       }
     }
     ctx.bound.forEach((b, i) => {
@@ -924,12 +938,10 @@ export class Enumerator {
     }
   }
 
-  private enumerateHof(pi: number, p: Production & { kind: "hof" }, budget: number): void {
-    const binder = p.prim.binder ?? "comp";
-    for (let ci = 1; ci < this.contexts.length; ci++) {
-      const L = this.contexts[ci] as Ctx;
+  private enumerateHof(pi: number, p: Production & { kind: "hof" }, budget: number, within: readonly number[]): void {
+    for (let i = 0; i < within.length; i++) {
+      const L = this.contexts[within[i] as number] as Ctx;
       const src = L.source as Source;
-      if (src.nt !== p.source || (src.binder !== "both" && src.binder !== binder)) continue;
       const rest = budget - src.cost;
       if (rest < p.bodies.length || !this.bodiesFit(L.bank, pi, rest)) continue;
       if (p.bodies.length === 1) {
@@ -1181,6 +1193,14 @@ export class Enumerator {
     const id = this.contexts.length;
     const ctx: Ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(this.grammar.prods.length), source: { entry, nt, cost, binder, names, elType } };
     this.contexts.push(ctx);
+    for (let i = 0; i < this.hofProds.length; i++) {
+      const pi = this.hofProds[i] as number;
+      const p = this.grammar.prods[pi] as Production & { kind: "hof" };
+      if (p.source !== nt || (binder !== "both" && binder !== (p.prim.binder ?? "comp"))) continue;
+      let within = this.hofCtxs[pi];
+      if (within === undefined) this.hofCtxs[pi] = within = [];
+      within.push(id);
+    }
     this.catchUp(ctx, this.main.level + 1);
   }
 

@@ -62,14 +62,7 @@ export function buildPythonGrammar(problem: Problem, weights: GrammarWeights, op
   const ops = operatorsFor(prims, universe, has, nt);
   // Per primitive: its weight with the learned evidence and the spec's description boost, and without (`prior`).
   const boosts = weights.desc ? descriptionBoostArray(weights.desc, specFeatures(problem), primNames(prims)) : undefined;
-  const tokenSet = base === "hand" ? new Set(tokens) : undefined;
-  const prior = new Float64Array(prims.length);
-  const learned = new Float64Array(prims.length);
-  prims.forEach((prim, k) => {
-    const p0 = priorWeight(prim.cost, tokenSet !== undefined && (prim.hints?.some((h) => tokenSet.has(h)) ?? false), HINT_BOOST_BITS, base);
-    prior[k] = p0;
-    learned[k] = p0 + (weights.prim.get(prim.name) ?? 0) + (boosts ? (boosts[k] as number) : 0);
-  });
+  const { prior, learned } = primWeights(prims, weights.prim, base, tokens, boosts);
   const leaves = drafts.length;
   const costs = operatorCosts(ws, drafts, ops, prior, learned, nts.length);
   const offsets = typeOffsets(problem, nts, weights);
@@ -129,6 +122,66 @@ function operatorsFor(prims: readonly Primitive[], universe: readonly Type[], ha
     byUniverse.set(key, out);
   }
   return out;
+}
+
+/** A primitive table's prior weights under one base (priorWeight without hints), and which primitives each word hints. */
+interface TablePriors {
+  readonly prior: Float64Array;
+  /** Description word -> the primitives it hints (indexes into the table). */
+  readonly hinted: ReadonlyMap<string, readonly number[]>;
+}
+const TABLE_PRIORS = new WeakMap<readonly Primitive[], Map<BaseCosts, TablePriors>>();
+
+/** The value kept under `key` in `map`, made and kept on first use. */
+function kept<K, V>(map: { get(k: K): V | undefined; set(k: K, v: V): unknown }, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
+function tablePriors(prims: readonly Primitive[], base: BaseCosts): TablePriors {
+  return kept(kept(TABLE_PRIORS, prims, () => new Map()), base, () => {
+    const hinted = new Map<string, number[]>();
+    prims.forEach((p, k) => {
+      for (const h of new Set(p.hints ?? [])) hinted.set(h, [...(hinted.get(h) ?? []), k]);
+    });
+    return { prior: Float64Array.from(prims, (p) => priorWeight(p.cost, false, HINT_BOOST_BITS, base)), hinted };
+  });
+}
+
+/** Per learned per-primitive weights, table and base: prior plus learned weight per primitive of the table. */
+const LEARNED_WEIGHTS = new WeakMap<ReadonlyMap<string, number>, WeakMap<readonly Primitive[], Map<BaseCosts, Float64Array>>>();
+
+function learnedWeights(prims: readonly Primitive[], learnedPrim: ReadonlyMap<string, number>, base: BaseCosts, prior: Float64Array): Float64Array {
+  const byTable = kept(LEARNED_WEIGHTS, learnedPrim, () => new WeakMap());
+  return kept(kept(byTable, prims, () => new Map()), base, () => Float64Array.from(prims, (p, k) => (prior[k] as number) + (learnedPrim.get(p.name) ?? 0)));
+}
+
+/**
+ * Per primitive of the table: its prior weight with the spec's description hints ("hand" base), and that plus the
+ * learned weight and the description model's boost. The spec-independent part is computed once per weights and
+ * table (a search's set-up reads two small arrays rather than every primitive and a map per primitive: that set-up
+ * runs with cold caches after the previous search, where each object read costs a memory access).
+ */
+function primWeights(prims: readonly Primitive[], learnedPrim: ReadonlyMap<string, number>, base: BaseCosts, tokens: readonly string[], boosts: Float64Array | undefined): { prior: Float64Array; learned: Float64Array } {
+  const table = tablePriors(prims, base);
+  const dense = learnedWeights(prims, learnedPrim, base, table.prior);
+  let hints: Set<number> | undefined;
+  if (base === "hand") {
+    for (const t of tokens) for (const k of table.hinted.get(t) ?? []) (hints ??= new Set()).add(k);
+  }
+  if (!hints && !boosts) return { prior: table.prior, learned: dense };
+  const prior = hints ? Float64Array.from(table.prior) : table.prior;
+  const learned = Float64Array.from(dense);
+  for (const k of hints ?? []) {
+    prior[k] = priorWeight(prims[k]?.cost ?? 0, true, HINT_BOOST_BITS, base);
+    learned[k] = (prior[k] as number) + (learnedPrim.get(prims[k]?.name ?? "") ?? 0);
+  }
+  if (boosts) for (let k = 0; k < learned.length; k++) learned[k] = (learned[k] as number) + (boosts[k] as number);
+  return { prior, learned };
 }
 
 const PRIM_NAMES = new WeakMap<readonly Primitive[], readonly string[]>();

@@ -122,6 +122,20 @@ describe("the flat prior (the unguided engine of the learning benchmark)", () =>
     expect(new Set(flat.values()).size).toBe(1);
   });
 
+  it("keeps each spec's hints and each weights object's learned weights apart (they are cached per table and weights)", () => {
+    const sumCost = (spec: typeof P, w: GrammarWeights, prior: BaseCosts): number =>
+      Math.min(...buildPythonGrammar(spec, w, { base: prior }).prods.filter((p) => p.key === "seq.sum").map((p) => p.cost));
+    const silent = problem("total", "the numbers", [["xs", list(INT)]], INT, [[[[1, 2, 3]], 6], [[[4]], 4]]);
+    const raised: GrammarWeights = { ...UNIFORM_WEIGHTS, prim: new Map([["seq.sum", 3]]), source: "raised" };
+    const before = [sumCost(P, UNIFORM_WEIGHTS, "hand"), sumCost(silent, UNIFORM_WEIGHTS, "hand"), sumCost(P, raised, "hand"), sumCost(P, raised, "flat")];
+    // "add" hints seq.sum under the hand base only; learned weights lower it under both bases.
+    expect(before[0]).toBeLessThan(before[1] as number);
+    expect(before[2]).toBeLessThan(before[0] as number);
+    expect(before[3]).toBeLessThan(sumCost(P, UNIFORM_WEIGHTS, "flat"));
+    // The same again, in another order: nothing computed for one spec, base or weights object leaks into another.
+    expect([sumCost(P, raised, "flat"), sumCost(P, raised, "hand"), sumCost(silent, UNIFORM_WEIGHTS, "hand"), sumCost(P, UNIFORM_WEIGHTS, "hand")].reverse()).toEqual(before);
+  });
+
   it("leaves room for learned weights to rank operators", () => {
     const learned: GrammarWeights = { ...UNIFORM_WEIGHTS, prim: new Map([["seq.sum", 3]]), source: "one" };
     const flat = costsByKey("flat", learned);
