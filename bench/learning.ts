@@ -112,9 +112,7 @@ async function runOne(pool: SearchPool, problem: Problem, s: Settings, opts: Ret
  * steadiest figure (as in `npm run bench -- overhead`). Solved status and candidates are the first run's.
  */
 async function runRows(pool: SearchPool, problems: readonly Problem[], s: Settings, rows: readonly RowOptions[]): Promise<Row[][]> {
-  // The rows of run `turn` are submitted starting from row `turn % rows.length`: with fewer workers than rows they
-  // queue, and a search that follows another of the same problem finds the problem's data in the CPU caches, so a
-  // fixed order would favour the later rows (see runInTurn).
+  // Which row goes first alternates by task and repetition (see the file comment and runInTurn).
   const once = (p: Problem, turn: number): Promise<Row[]> => runInTurn(rows.length, turn, (k) => runOne(pool, p, s, (rows[k] as RowOptions)(p)));
   const perProblem = await Promise.all(problems.map((p, i) => once(p, i)));
   for (let rep = 1; rep < s.reps; rep++) {
