@@ -254,6 +254,8 @@ export class Bank {
   /** Entries by (nonterminal, cost, root production) for the roots in `indexedRoots` (parent-conditioned costs). */
   private readonly byRoot = new Map<number, number[]>();
   private readonly tables: OETable[];
+  /** The nonterminals that have entries, in the order their first entry arrived. */
+  readonly filled: number[] = [];
 
   constructor(
     readonly rows: number,
@@ -326,7 +328,9 @@ export class Bank {
     if (bucket === EMPTY_BUCKET) {
       bucket = [];
       byCost[cost] = bucket;
-      insertSorted(this.costLists[nt] as number[], cost);
+      const costs = this.costLists[nt] as number[];
+      if (costs.length === 0) this.filled.push(nt);
+      insertSorted(costs, cost);
     }
     bucket.push(e);
     let bv = vecs[cost];

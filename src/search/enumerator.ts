@@ -78,8 +78,23 @@ export interface Ctx {
   readonly argLists: Map<number, readonly number[]>;
   /** argCosts per (production, argument), with the length of the nonterminal's cost list it was computed from. */
   readonly argCostLists: Map<number, { readonly n: number; readonly costs: readonly number[] }>;
-  /** Per operator production: the first level at which it can have candidates here, 0 while unknown (fillLevel). */
-  readonly wake: Int32Array;
+  /**
+   * What a level visits, in grammar order: leaves not yet offered, operators whose first level is known, and
+   * comprehensions. An operator still waiting for an argument's nonterminal to get entries is in `waiting` under
+   * that nonterminal, looked at again when it does (`filledSeen` counts the bank's `filled` list handled so far):
+   * most productions wait many levels, above all in comprehension contexts, and visiting each of them at every
+   * level was most of a level's fixed cost.
+   */
+  live: number[];
+  readonly waiting: Map<number, number[]>;
+  filledSeen: number;
+  /**
+   * Productions by the level from which they are visited (leaves: their cost; operators: their first level;
+   * comprehensions: the level after their first context opened, which has nothing below that), up to `dueSeen`
+   * already joined.
+   */
+  readonly due: (number[] | undefined)[];
+  dueSeen: number;
 }
 
 /** Callback for every new entry of the main context (its encoded value vector in `vec`). */
@@ -108,6 +123,14 @@ interface Batch {
   readonly kids: readonly number[][];
 }
 type Impl = (...a: Value[]) => Result;
+
+/** Adds production pi to the productions due at `level` (see Ctx.due). */
+function schedule(due: (number[] | undefined)[], level: number, pi: number): void {
+  while (due.length <= level) due.push(undefined);
+  const at = due[level];
+  if (at) at.push(pi);
+  else due[level] = [pi];
+}
 
 /**
  * Bottom-up enumeration by increasing cost with observational equivalence, over the main context (one row
@@ -229,7 +252,73 @@ export class Enumerator {
     this.edgeDeltas = bi.edgeDeltas;
     const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
     const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
-    this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(P) });
+    this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map(), ...this.visits(this.mainOrder) });
+  }
+
+  /** A new context's level visits (see Ctx.live): leaves wait for their level, operators for their arguments. */
+  private visits(order: Int32Array): Pick<Ctx, "live" | "waiting" | "filledSeen" | "due" | "dueSeen"> {
+    const waiting = new Map<number, number[]>();
+    const due: number[][] = [];
+    for (let i = 0; i < order.length; i++) {
+      const pi = order[i] as number;
+      const kind = this.prodKind[pi];
+      // A comprehension joins when it gets a context (see openContext).
+      if (kind === PK_HOF) continue;
+      const c = this.prodCost[pi] as number;
+      const nt = (this.prodArgs[pi] as readonly number[])[0];
+      if (kind === PK_LEAF || nt === undefined) {
+        schedule(due, kind === PK_OP ? c + 1 : c, pi);
+        continue;
+      }
+      const list = waiting.get(nt);
+      if (list) list.push(pi);
+      else waiting.set(nt, [pi]);
+    }
+    return { live: [], waiting, filledSeen: 0, due, dueSeen: 0 };
+  }
+
+  /**
+   * Before level `level` of a context: operators waiting for nonterminals that got their first entries since the
+   * last call move on to their next argument nonterminal without entries or, when every argument has some, are
+   * due at their first level (fillLevel); then whatever is due by `level` joins the visits, in grammar order. An
+   * operator woken during level L by an entry of cost L can have candidates at L + 1 at the earliest (its cost is
+   * at least 1), so waking it before the next level misses nothing.
+   */
+  private wake(ctx: Ctx, level: number): void {
+    const bank = ctx.bank;
+    const filled = bank.filled;
+    for (; ctx.filledSeen < filled.length; ctx.filledSeen++) {
+      const nt = filled[ctx.filledSeen] as number;
+      const list = ctx.waiting.get(nt);
+      if (!list) continue;
+      ctx.waiting.delete(nt);
+      for (const pi of list) {
+        const args = this.prodArgs[pi] as readonly number[];
+        let next = -1;
+        for (let i = 0; i < args.length; i++) {
+          const a = args[i] as number;
+          if (bank.costsOf(a).length === 0) {
+            next = a;
+            break;
+          }
+        }
+        if (next >= 0) {
+          const more = ctx.waiting.get(next);
+          if (more) more.push(pi);
+          else ctx.waiting.set(next, [pi]);
+          continue;
+        }
+        schedule(ctx.due, Math.max(this.fillLevel(bank, pi, this.prodCost[pi] as number), level), pi);
+      }
+    }
+    let joined = false;
+    for (; ctx.dueSeen < level && ctx.dueSeen < ctx.due.length - 1; ) {
+      const now = ctx.due[++ctx.dueSeen];
+      if (!now) continue;
+      for (const pi of now) ctx.live.push(pi);
+      joined = true;
+    }
+    if (joined) ctx.live.sort((x, y) => x - y);
   }
 
   private newBank(rows: number): Bank {
@@ -341,13 +430,14 @@ export class Enumerator {
   // One level of one context
 
   private enumerateLevel(ctx: Ctx, level: number): void {
+    if (ctx.filledSeen < ctx.bank.filled.length || ctx.dueSeen < Math.min(level, ctx.due.length - 1)) this.wake(ctx, level);
     const prods = this.grammar.prods;
-    const order = ctx.id === 0 ? this.mainOrder : this.ctxOrder;
     const cost = this.prodCost;
     const kind = this.prodKind;
-    const wake = ctx.wake;
-    for (let i = 0; i < order.length; i++) {
-      const pi = order[i] as number;
+    const live = ctx.live;
+    let spent = false;
+    for (let i = 0; i < live.length; i++) {
+      const pi = live[i] as number;
       const c = cost[pi] as number;
       switch (kind[pi]) {
         case PK_LEAF:
@@ -356,28 +446,24 @@ export class Enumerator {
             const vals = p.kind === "var" ? this.varVals(ctx, p.name) : p.kind === "const" ? this.constVals(ctx, p.lhs, p.value) : this.seedVals(p.lhs, p.expr);
             this.offer(ctx, pi, p.lhs, level, NO_KIDS, vals);
           }
+          if (c <= level) spent = true;
           break;
-        case PK_OP: {
-          if (level <= c) break;
-          // The first level at which the production can have candidates; fixed once every argument's nonterminal
-          // has entries (a bank's least cost per nonterminal never changes: entries come in cost order).
-          let from = wake[pi] as number;
-          if (from === 0) {
-            from = this.fillLevel(ctx.bank, pi, c);
-            wake[pi] = from;
-          }
-          if (from !== 0 && level >= from) this.enumerateOp(ctx, pi, prods[pi] as Production & { kind: "op" }, level - c);
+        case PK_OP:
+          this.enumerateOp(ctx, pi, prods[pi] as Production & { kind: "op" }, level - c);
           break;
-        }
         default: {
-          const within = this.hofCtxs[pi];
-          if (within !== undefined && level > c) this.enumerateHof(pi, prods[pi] as Production & { kind: "hof" }, level - c, within);
+          const within = this.hofCtxs[pi] as number[];
+          if (level > c) this.enumerateHof(pi, prods[pi] as Production & { kind: "hof" }, level - c, within);
         }
       }
     }
-    ctx.bound.forEach((b, i) => {
+    // A leaf is offered at its own level only: then it leaves the visits.
+    if (spent) ctx.live = live.filter((pi) => kind[pi] !== PK_LEAF || (cost[pi] as number) > level);
+    const bound = ctx.bound;
+    for (let i = 0; i < bound.length; i++) {
+      const b = bound[i] as Bound;
       if (this.boundCost[b.nt] === level) this.offer(ctx, -1 - i, b.nt, level, NO_KIDS, b.vals);
-    });
+    }
     ctx.level = level;
   }
 
@@ -1191,14 +1277,17 @@ export class Enumerator {
       vals: Float64Array.from(flat, (x) => this.encodeFor(vnt, varNts.length === 1 ? x : ((x as readonly Value[])[k] ?? null))),
     }));
     const id = this.contexts.length;
-    const ctx: Ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(this.grammar.prods.length), source: { entry, nt, cost, binder, names, elType } };
+    const ctx: Ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), ...this.visits(this.ctxOrder), source: { entry, nt, cost, binder, names, elType } };
     this.contexts.push(ctx);
     for (let i = 0; i < this.hofProds.length; i++) {
       const pi = this.hofProds[i] as number;
       const p = this.grammar.prods[pi] as Production & { kind: "hof" };
       if (p.source !== nt || (binder !== "both" && binder !== (p.prim.binder ?? "comp"))) continue;
       let within = this.hofCtxs[pi];
-      if (within === undefined) this.hofCtxs[pi] = within = [];
+      if (within === undefined) {
+        this.hofCtxs[pi] = within = [];
+        schedule(this.main.due, this.main.level + 2, pi);
+      }
       within.push(id);
     }
     this.catchUp(ctx, this.main.level + 1);
