@@ -189,6 +189,10 @@ export class Enumerator {
   private readonly minDelta: readonly (Int32Array | undefined)[];
   /** Per production: its semantics wrapped by guardedImpl (null: none), made on first use. */
   private readonly impls: (Impl | null | undefined)[] = [];
+  /** Per comprehension production: its semantics wrapped by guardedHof (null: none), made on first use. */
+  private readonly hofImpls: (Primitive["hof"] | null | undefined)[] = [];
+  /** Per production: the encoding kinds of its argument (or body) nonterminals, made on first use. */
+  private readonly argKinds: (readonly Kind[] | undefined)[] = [];
   /** Per [production][argument]: the distinct cost deltas of its bigram edges (see argCosts). */
   private readonly edgeDeltas: readonly (readonly (readonly number[] | undefined)[] | undefined)[];
 
@@ -1063,12 +1067,25 @@ export class Enumerator {
     return least <= budget;
   }
 
+  private prodKinds(pi: number, nts: readonly number[]): readonly Kind[] {
+    let ks = this.argKinds[pi];
+    if (!ks) {
+      ks = nts.map((nt) => this.kinds[nt] as Kind);
+      this.argKinds[pi] = ks;
+    }
+    return ks;
+  }
+
   private hofLoop(L: Ctx, pi: number, p: Production & { kind: "hof" }, bodyLists: readonly (readonly number[])[], level: number): void {
-    const lists = [...bodyLists];
+    const lists = bodyLists;
     const n = lists.length;
-    const hof = guardedHof(p.prim.hof, n);
+    let hof = this.hofImpls[pi];
+    if (hof === undefined) {
+      hof = guardedHof(p.prim.hof, n) ?? null;
+      this.hofImpls[pi] = hof;
+    }
     if (!hof || lists.some((l) => l.length === 0)) return;
-    const bodyKinds = p.bodies.map((nt) => this.kinds[nt] as Kind);
+    const bodyKinds = this.prodKinds(pi, p.bodies);
     const idx = new Array<number>(n).fill(0);
     const out = this.scratch(this.E);
     const src = L.source as Source;
