@@ -3277,6 +3277,8 @@ class Bank {
     /** Entries by (nonterminal, cost, root production) for the roots in `indexedRoots` (parent-conditioned costs). */
     byRoot = new Map();
     tables;
+    /** The nonterminals that have entries, in the order their first entry arrived. */
+    filled = [];
     constructor(rows, ntCount, 
     /** 1 for root productions (by index; bound variables use the last slot) that need the byRoot index. */
     indexedRoots) {
@@ -3345,7 +3347,10 @@ class Bank {
         if (bucket === EMPTY_BUCKET) {
             bucket = [];
             byCost[cost] = bucket;
-            insertSorted(this.costLists[nt], cost);
+            const costs = this.costLists[nt];
+            if (costs.length === 0)
+                this.filled.push(nt);
+            insertSorted(costs, cost);
         }
         bucket.push(e);
         let bv = vecs[cost];
@@ -3904,6 +3909,16 @@ const PK_HOF = 2;
 const BATCH = 32;
 /** Most arguments of a batched candidate. */
 const BATCH_ARITY = 3;
+/** Adds production pi to the productions due at `level` (see Ctx.due). */
+function schedule(due, level, pi) {
+    while (due.length <= level)
+        due.push(undefined);
+    const at = due[level];
+    if (at)
+        at.push(pi);
+    else
+        due[level] = [pi];
+}
 /**
  * Bottom-up enumeration by increasing cost with observational equivalence, over the main context (one row
  * per example) and comprehension contexts (one row per element of an iteration source).
@@ -3965,6 +3980,10 @@ class Enumerator {
     minDelta;
     /** Per production: its semantics wrapped by guardedImpl (null: none), made on first use. */
     impls = [];
+    /** Per comprehension production: its semantics wrapped by guardedHof (null: none), made on first use. */
+    hofImpls = [];
+    /** Per production: the encoding kinds of its argument (or body) nonterminals, made on first use. */
+    argKinds = [];
     /** Per [production][argument]: the distinct cost deltas of its bigram edges (see argCosts). */
     edgeDeltas;
     constructor(grammar, paramNames, inputs, limits) {
@@ -4030,7 +4049,80 @@ class Enumerator {
         this.edgeDeltas = bi.edgeDeltas;
         const rowExample = Int32Array.from({ length: this.E }, (_, i) => i);
         const exStart = Int32Array.from({ length: this.E + 1 }, (_, i) => i);
-        this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(P) });
+        this.contexts.push({ id: 0, bank: this.newBank(this.E), rows: this.E, rowExample, exStart, bound: [], level: 0, argLists: new Map(), argCostLists: new Map(), ...this.visits(this.mainOrder) });
+    }
+    /** A new context's level visits (see Ctx.live): leaves wait for their level, operators for their arguments. */
+    visits(order) {
+        const waiting = new Map();
+        const due = [];
+        for (let i = 0; i < order.length; i++) {
+            const pi = order[i];
+            const kind = this.prodKind[pi];
+            // A comprehension joins when it gets a context (see openContext).
+            if (kind === PK_HOF)
+                continue;
+            const c = this.prodCost[pi];
+            const nt = this.prodArgs[pi][0];
+            if (kind === PK_LEAF || nt === undefined) {
+                schedule(due, kind === PK_OP ? c + 1 : c, pi);
+                continue;
+            }
+            const list = waiting.get(nt);
+            if (list)
+                list.push(pi);
+            else
+                waiting.set(nt, [pi]);
+        }
+        return { live: [], waiting, filledSeen: 0, due, dueSeen: 0 };
+    }
+    /**
+     * Before level `level` of a context: operators waiting for nonterminals that got their first entries since the
+     * last call move on to their next argument nonterminal without entries or, when every argument has some, are
+     * due at their first level (fillLevel); then whatever is due by `level` joins the visits, in grammar order. An
+     * operator woken during level L by an entry of cost L can have candidates at L + 1 at the earliest (its cost is
+     * at least 1), so waking it before the next level misses nothing.
+     */
+    wake(ctx, level) {
+        const bank = ctx.bank;
+        const filled = bank.filled;
+        for (; ctx.filledSeen < filled.length; ctx.filledSeen++) {
+            const nt = filled[ctx.filledSeen];
+            const list = ctx.waiting.get(nt);
+            if (!list)
+                continue;
+            ctx.waiting.delete(nt);
+            for (const pi of list) {
+                const args = this.prodArgs[pi];
+                let next = -1;
+                for (let i = 0; i < args.length; i++) {
+                    const a = args[i];
+                    if (bank.costsOf(a).length === 0) {
+                        next = a;
+                        break;
+                    }
+                }
+                if (next >= 0) {
+                    const more = ctx.waiting.get(next);
+                    if (more)
+                        more.push(pi);
+                    else
+                        ctx.waiting.set(next, [pi]);
+                    continue;
+                }
+                schedule(ctx.due, Math.max(this.fillLevel(bank, pi, this.prodCost[pi]), level), pi);
+            }
+        }
+        let joined = false;
+        for (; ctx.dueSeen < level && ctx.dueSeen < ctx.due.length - 1;) {
+            const now = ctx.due[++ctx.dueSeen];
+            if (!now)
+                continue;
+            for (const pi of now)
+                ctx.live.push(pi);
+            joined = true;
+        }
+        if (joined)
+            ctx.live.sort((x, y) => x - y);
     }
     newBank(rows) {
         return new Bank(rows, this.grammar.nts.length, this.indexedRoots.includes(1) ? this.indexedRoots : undefined);
@@ -4137,13 +4229,15 @@ class Enumerator {
     // -------------------------------------------------------------------------------------------------------
     // One level of one context
     enumerateLevel(ctx, level) {
+        if (ctx.filledSeen < ctx.bank.filled.length || ctx.dueSeen < Math.min(level, ctx.due.length - 1))
+            this.wake(ctx, level);
         const prods = this.grammar.prods;
-        const order = ctx.id === 0 ? this.mainOrder : this.ctxOrder;
         const cost = this.prodCost;
         const kind = this.prodKind;
-        const wake = ctx.wake;
-        for (let i = 0; i < order.length; i++) {
-            const pi = order[i];
+        const live = ctx.live;
+        let spent = false;
+        for (let i = 0; i < live.length; i++) {
+            const pi = live[i];
             const c = cost[pi];
             switch (kind[pi]) {
                 case PK_LEAF:
@@ -4152,32 +4246,28 @@ class Enumerator {
                         const vals = p.kind === "var" ? this.varVals(ctx, p.name) : p.kind === "const" ? this.constVals(ctx, p.lhs, p.value) : this.seedVals(p.lhs, p.expr);
                         this.offer(ctx, pi, p.lhs, level, NO_KIDS, vals);
                     }
+                    if (c <= level)
+                        spent = true;
                     break;
-                case PK_OP: {
-                    if (level <= c)
-                        break;
-                    // The first level at which the production can have candidates; fixed once every argument's nonterminal
-                    // has entries (a bank's least cost per nonterminal never changes: entries come in cost order).
-                    let from = wake[pi];
-                    if (from === 0) {
-                        from = this.fillLevel(ctx.bank, pi, c);
-                        wake[pi] = from;
-                    }
-                    if (from !== 0 && level >= from)
-                        this.enumerateOp(ctx, pi, prods[pi], level - c);
+                case PK_OP:
+                    this.enumerateOp(ctx, pi, prods[pi], level - c);
                     break;
-                }
                 default: {
                     const within = this.hofCtxs[pi];
-                    if (within !== undefined && level > c)
+                    if (level > c)
                         this.enumerateHof(pi, prods[pi], level - c, within);
                 }
             }
         }
-        ctx.bound.forEach((b, i) => {
+        // A leaf is offered at its own level only: then it leaves the visits.
+        if (spent)
+            ctx.live = live.filter((pi) => kind[pi] !== PK_LEAF || cost[pi] > level);
+        const bound = ctx.bound;
+        for (let i = 0; i < bound.length; i++) {
+            const b = bound[i];
             if (this.boundCost[b.nt] === level)
                 this.offer(ctx, -1 - i, b.nt, level, NO_KIDS, b.vals);
-        });
+        }
         ctx.level = level;
     }
     varVals(ctx, name) {
@@ -4810,13 +4900,25 @@ class Enumerator {
         }
         return least <= budget;
     }
+    prodKinds(pi, nts) {
+        let ks = this.argKinds[pi];
+        if (!ks) {
+            ks = nts.map((nt) => this.kinds[nt]);
+            this.argKinds[pi] = ks;
+        }
+        return ks;
+    }
     hofLoop(L, pi, p, bodyLists, level) {
-        const lists = [...bodyLists];
+        const lists = bodyLists;
         const n = lists.length;
-        const hof = guardedHof(p.prim.hof, n);
+        let hof = this.hofImpls[pi];
+        if (hof === undefined) {
+            hof = guardedHof(p.prim.hof, n) ?? null;
+            this.hofImpls[pi] = hof;
+        }
         if (!hof || lists.some((l) => l.length === 0))
             return;
-        const bodyKinds = p.bodies.map((nt) => this.kinds[nt]);
+        const bodyKinds = this.prodKinds(pi, p.bodies);
         const idx = new Array(n).fill(0);
         const out = this.scratch(this.E);
         const src = L.source;
@@ -5035,7 +5137,7 @@ class Enumerator {
             vals: Float64Array.from(flat, (x) => this.encodeFor(vnt, varNts.length === 1 ? x : (x[k] ?? null))),
         }));
         const id = this.contexts.length;
-        const ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), wake: new Int32Array(this.grammar.prods.length), source: { entry, nt, cost, binder, names, elType } };
+        const ctx = { id, bank: this.newBank(rows), rows, rowExample, exStart, bound, level: 0, argLists: new Map(), argCostLists: new Map(), ...this.visits(this.ctxOrder), source: { entry, nt, cost, binder, names, elType } };
         this.contexts.push(ctx);
         for (let i = 0; i < this.hofProds.length; i++) {
             const pi = this.hofProds[i];
@@ -5043,8 +5145,10 @@ class Enumerator {
             if (p.source !== nt || (binder !== "both" && binder !== (p.prim.binder ?? "comp")))
                 continue;
             let within = this.hofCtxs[pi];
-            if (within === undefined)
+            if (within === undefined) {
                 this.hofCtxs[pi] = within = [];
+                schedule(this.main.due, this.main.level + 2, pi);
+            }
             within.push(id);
         }
         this.catchUp(ctx, this.main.level + 1);
