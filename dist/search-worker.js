@@ -4113,7 +4113,7 @@ class Enumerator {
             }
         }
         let joined = false;
-        for (; ctx.dueSeen < level && ctx.dueSeen < ctx.due.length - 1;) {
+        while (ctx.dueSeen < level && ctx.dueSeen < ctx.due.length - 1) {
             const now = ctx.due[++ctx.dueSeen];
             if (!now)
                 continue;
