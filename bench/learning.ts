@@ -31,7 +31,8 @@
  * (default) compares with the unguided engine: every primitive the same prior cost and no description hints under
  * both rows (the literal "uniform weights"). --base hand keeps the hand-set costs and the lexicon's hints under both
  * rows, so the learned row must beat hand tuning. --reuse adds a row that also retrieves the train corpus's programs
- * (tried first) and their subprograms (seeds), as `aurora run` does.
+ * (tried first) and their subprograms (seeds), as `aurora run` does: from the top 5 records, those above the
+ * relevance gate (REUSE_MIN_SCORE in src/learn/reuse.ts).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -5,6 +5,7 @@
  */
 import { exprFromJson, exprToJson, type ExprJson } from "../dsl/serialize.js";
 import { typeKey } from "../dsl/types.js";
+import { exampleSources, signatureText, specHash } from "../corpus/run-records.js";
 import { CorpusStore } from "../corpus/store.js";
 import { DEFAULT_PRIOR } from "../learn/prior.js";
 import { credibility } from "../learn/credibility.js";
@@ -83,12 +84,14 @@ async function guidanceFor(store: CorpusStore, problem: Problem, bias: ReadonlyM
     .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1))
     .slice(0, k);
   // SyGuS problems must stay within their grammar: retrieved programs are tried first but never seeded.
-  const reuse = reuseFor(problem, ranked);
+  const reuse = reuseFor(problem, ranked, { specHash: specHash(signatureText(problem), exampleSources(problem)) });
   return {
     tryFirst: reuse.programs.map((p) => exprToJson(p.expr)),
     seeds: problem.sygus ? [] : reuse.seeds.map(exprToJson),
     reuse,
-    retrieved: ranked.map((r) => r.key),
+    // Only what was offered: a record below the relevance gate (or not adaptable to this spec) neither helped
+    // nor failed to, so its bias stays as it was.
+    retrieved: reuse.sources.map((s) => s.key),
   };
 }
 

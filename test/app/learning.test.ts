@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { learnFrom, trainingFromRecords } from "../../src/app/learning.js";
+import { DEFAULT_LEARNING, learnAfterRun, learnFrom, prepareGuidance, trainingFromRecords } from "../../src/app/learning.js";
+import { CorpusStore } from "../../src/corpus/store.js";
 import { recordOf } from "../../src/corpus/run-records.js";
 import { call, v, c } from "../../src/dsl/expr.js";
-import { exprToJson } from "../../src/dsl/serialize.js";
+import { exprFromJson, exprToJson } from "../../src/dsl/serialize.js";
 import { BOOL, INT, STR, list } from "../../src/dsl/types.js";
 import { exprToPython } from "../../src/emit/python.js";
 import { recordSpec } from "../../src/learn/record.js";
 import type { OpTree } from "../../src/learn/weights.js";
+import { synthesize } from "../../src/search/synthesize.js";
+import { removeDir, tempDir } from "../corpus/helpers.js";
 import { problem } from "../search/helpers.js";
 
 const P = problem("word_count", "Count the words of a sentence.", [["s", STR]], INT, [
@@ -71,5 +74,36 @@ describe("weights learned from a corpus with Python and SyGuS specs", () => {
     expect(w.bigram["smt.str.len/0"]?.["var"]).toBeGreaterThan(0.5);
     expect(w.prim["seq.len"]).toBeGreaterThan(0);
     expect(w.prim["smt.str.len"]).toBeGreaterThan(0);
+  });
+});
+
+describe("retrieval and the seed bias across runs, on a real corpus", () => {
+  const related = problem("word_total", "Count the words of a sentence.", [["t", STR]], INT, [[["x y"], 2], [["one"], 1], [["p q r s"], 4]]);
+  const unrelated = recordOf(problem("first_char_code", "Code point of the first letter.", [["s", STR]], INT, [[["a"], 97]]), { status: "solved", score: 1, time_ms: 1, size: 2, program: "ord(s)", dsl: exprToJson(call("str.ord", INT, v("s", STR))) }, { runId: "r0", engineVersion: "t" });
+
+  it("offers a related record's program, not an unrelated one's, and raises the bias of the record that helped", async () => {
+    const dir = await tempDir("aurora-learning-");
+    try {
+      const store = await CorpusStore.open({ dir });
+      await store.append([rec("r1"), unrelated]);
+      await store.close();
+      const notices: string[] = [];
+      const g = await prepareGuidance(dir, [related], DEFAULT_LEARNING, (m) => notices.push(m));
+      const spec = g.forSpec.get(related)!;
+      expect(spec.tryFirst.map((j) => exprToPython(exprFromJson(j)!))).toEqual(["len(t.split())"]);
+      // The store's key of the related record: the only entry offered.
+      expect(spec.retrieved).toHaveLength(1);
+      const key = spec.retrieved[0]!;
+      const found = synthesize(related, { timeoutMs: 5000, tryFirst: spec.tryFirst.map((j) => exprFromJson(j)!) });
+      expect(found.stats.candidates).toBe(0);
+      await learnAfterRun(dir, g, [{ problem: related, program: exprToJson(found.program!) }], DEFAULT_LEARNING, (m) => notices.push(m));
+      const again = await prepareGuidance(dir, [related], DEFAULT_LEARNING, (m) => notices.push(m));
+      // One help: 0.1 toward +1 (the learning rate), then one run's decay.
+      expect([...again.bias.keys()]).toEqual([key]);
+      expect(again.bias.get(key)).toBeCloseTo(0.1 * DEFAULT_LEARNING.decay, 10);
+      expect(notices).toEqual([]);
+    } finally {
+      await removeDir(dir);
+    }
   });
 });
