@@ -3909,6 +3909,19 @@ const PK_HOF = 2;
 const BATCH = 32;
 /** Most arguments of a batched candidate. */
 const BATCH_ARITY = 3;
+/** The union of two ascending lists (no value in both), ascending. */
+function mergeSorted(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length)
+        out.push(a[i] < b[j] ? a[i++] : b[j++]);
+    while (i < a.length)
+        out.push(a[i++]);
+    while (j < b.length)
+        out.push(b[j++]);
+    return out;
+}
 /** Adds production pi to the productions due at `level` (see Ctx.due). */
 function schedule(due, level, pi) {
     while (due.length <= level)
@@ -4112,17 +4125,20 @@ class Enumerator {
                 schedule(ctx.due, Math.max(this.fillLevel(bank, pi, this.prodCost[pi]), level), pi);
             }
         }
-        let joined = false;
+        let joined;
         while (ctx.dueSeen < level && ctx.dueSeen < ctx.due.length - 1) {
             const now = ctx.due[++ctx.dueSeen];
             if (!now)
                 continue;
-            for (const pi of now)
-                ctx.live.push(pi);
-            joined = true;
+            if (joined)
+                for (const pi of now)
+                    joined.push(pi);
+            else
+                joined = [...now];
         }
+        // Merged into the visits in grammar order (sorting all of them at every join was 3% of a quick search).
         if (joined)
-            ctx.live.sort((x, y) => x - y);
+            ctx.live = mergeSorted(ctx.live, joined.length > 1 ? joined.sort((x, y) => x - y) : joined);
     }
     newBank(rows) {
         return new Bank(rows, this.grammar.nts.length, this.indexedRoots.includes(1) ? this.indexedRoots : undefined);

@@ -124,6 +124,17 @@ interface Batch {
 }
 type Impl = (...a: Value[]) => Result;
 
+/** The union of two ascending lists (no value in both), ascending. */
+export function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push((a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number));
+  while (i < a.length) out.push(a[i++] as number);
+  while (j < b.length) out.push(b[j++] as number);
+  return out;
+}
+
 /** Adds production pi to the productions due at `level` (see Ctx.due). */
 function schedule(due: (number[] | undefined)[], level: number, pi: number): void {
   while (due.length <= level) due.push(undefined);
@@ -315,14 +326,15 @@ export class Enumerator {
         schedule(ctx.due, Math.max(this.fillLevel(bank, pi, this.prodCost[pi] as number), level), pi);
       }
     }
-    let joined = false;
+    let joined: number[] | undefined;
     while (ctx.dueSeen < level && ctx.dueSeen < ctx.due.length - 1) {
       const now = ctx.due[++ctx.dueSeen];
       if (!now) continue;
-      for (const pi of now) ctx.live.push(pi);
-      joined = true;
+      if (joined) for (const pi of now) joined.push(pi);
+      else joined = [...now];
     }
-    if (joined) ctx.live.sort((x, y) => x - y);
+    // Merged into the visits in grammar order (sorting all of them at every join was 3% of a quick search).
+    if (joined) ctx.live = mergeSorted(ctx.live, joined.length > 1 ? joined.sort((x, y) => x - y) : joined);
   }
 
   private newBank(rows: number): Bank {
