@@ -71,7 +71,7 @@ interface Row {
 }
 
 /** Per problem: the options of one row (weights, and for the reuse row programs to try first and seeds). */
-type RowOptions = (p: Problem) => { weights?: WeightsJson; tryFirst?: ExprJson[]; seeds?: ExprJson[] };
+type RowOptions = (p: Problem) => { weights?: WeightsJson; tryFirst?: ExprJson[]; seeds?: ExprJson[]; constants?: ExprJson[] };
 
 interface Settings {
   readonly timeoutMs: number;
@@ -213,7 +213,7 @@ async function mbpp(pool: SearchPool, s: Settings, o: { limit: number; rounds: n
     });
     rows.push((p) => {
       const r = reuseFor(p, rankRecords(p, corpus, new Map(), 5));
-      return { weights, tryFirst: r.programs.map((x) => exprToJson(x.expr)), seeds: r.seeds.map(exprToJson) };
+      return { weights, tryFirst: r.programs.map((x) => exprToJson(x.expr)), seeds: r.seeds.map(exprToJson), constants: r.constants.map(exprToJson) };
     });
   }
   const [uniform, learned, reused] = (await runRows(pool, held, s, rows)) as [Row[], Row[], Row[] | undefined];

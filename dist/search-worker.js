@@ -7213,10 +7213,11 @@ function addTypes(a, b) {
 
 /** Runs one job in this thread (`parsed`: the job's weights already in their Map form). */
 function runJob(problem, options, parsed) {
-    const { weights, tryFirst, seeds, ...rest } = options;
+    const { weights, tryFirst, seeds, constants, ...rest } = options;
     const exprs = (xs) => (xs ?? []).flatMap((j) => serialize_exprFromJson(j) ?? []);
     const w = parsed ?? (weights ? weightsFromJson(weights) : undefined);
-    return synthesize(problem, { ...rest, ...(w ? { weights: w } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds) });
+    const extraConstants = exprs(constants).flatMap((e) => (e.t === "const" ? [[e.value, e.type]] : []));
+    return synthesize(problem, { ...rest, ...(w ? { weights: w } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds), ...(extraConstants.length > 0 ? { extraConstants } : {}) });
 }
 /** How many weights objects a worker keeps parsed (SearchPool mirrors each worker's cache). */
 const WEIGHTS_PER_WORKER = 4;

@@ -40,6 +40,8 @@ const BIAS_NAME = "seed-bias";
 export interface SpecGuidance {
   readonly tryFirst: readonly ExprJson[];
   readonly seeds: readonly ExprJson[];
+  /** Constants of the retrieved programs (as const expressions). */
+  readonly constants: readonly ExprJson[];
   readonly reuse: Reuse;
   readonly retrieved: readonly string[];
 }
@@ -88,6 +90,7 @@ async function guidanceFor(store: CorpusStore, problem: Problem, bias: ReadonlyM
   return {
     tryFirst: reuse.programs.map((p) => exprToJson(p.expr)),
     seeds: problem.sygus ? [] : reuse.seeds.map(exprToJson),
+    constants: problem.sygus ? [] : reuse.constants.map(exprToJson),
     reuse,
     // Only what was offered: a record below the relevance gate (or not adaptable to this spec) neither helped
     // nor failed to, so its bias stays as it was.

@@ -14,18 +14,20 @@ export interface SearchJob {
   readonly problem: Problem;
   readonly options: Pick<SynthOptions, "timeoutMs" | "maxBytes" | "maxCost" | "maxAlternatives" | "ambiguityWindow" | "base"> & {
     readonly weights?: WeightsJson;
-    /** Programs (stable JSON form) to try first, and seeds for the search. */
+    /** Programs (stable JSON form) to try first, seeds for the search, and constants (const expressions) to offer. */
     readonly tryFirst?: readonly ExprJson[];
     readonly seeds?: readonly ExprJson[];
+    readonly constants?: readonly ExprJson[];
   };
 }
 
 /** Runs one job in this thread (`parsed`: the job's weights already in their Map form). */
 export function runJob(problem: Problem, options: SearchJob["options"], parsed?: GrammarWeights): SearchResult {
-  const { weights, tryFirst, seeds, ...rest } = options;
+  const { weights, tryFirst, seeds, constants, ...rest } = options;
   const exprs = (xs: readonly ExprJson[] | undefined): Expr[] => (xs ?? []).flatMap((j) => exprFromJson(j) ?? []);
   const w = parsed ?? (weights ? weightsFromJson(weights) : undefined);
-  return synthesize(problem, { ...rest, ...(w ? { weights: w } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds) });
+  const extraConstants = exprs(constants).flatMap((e) => (e.t === "const" ? [[e.value, e.type] as const] : []));
+  return synthesize(problem, { ...rest, ...(w ? { weights: w } : {}), tryFirst: exprs(tryFirst), seeds: exprs(seeds), ...(extraConstants.length > 0 ? { extraConstants } : {}) });
 }
 
 /** How many weights objects a worker keeps parsed (SearchPool mirrors each worker's cache). */

@@ -145,11 +145,12 @@ export interface SolveContext {
   readonly weights?: WeightsJson;
   readonly tryFirst?: readonly ExprJson[];
   readonly seeds?: readonly ExprJson[];
+  readonly constants?: readonly ExprJson[];
 }
 
-function guidanceOf(guidance: Guidance | undefined, p: Problem): { tryFirst?: readonly ExprJson[]; seeds?: readonly ExprJson[] } {
+function guidanceOf(guidance: Guidance | undefined, p: Problem): { tryFirst?: readonly ExprJson[]; seeds?: readonly ExprJson[]; constants?: readonly ExprJson[] } {
   const g = guidance?.forSpec.get(p);
-  return g ? { tryFirst: g.tryFirst, seeds: g.seeds } : {};
+  return g ? { tryFirst: g.tryFirst, seeds: g.seeds, constants: g.constants } : {};
 }
 
 /** Weights for the next round: the run's guidance plus what the specs solved so far in this run teach. */
@@ -171,7 +172,7 @@ export interface Solved {
 /** Searches, validates in real Python, and (when solved) checks ambiguity and generates regression cases. */
 export async function solveOne(problem: Problem, ctx: SolveContext): Promise<Solved> {
   const { config, worker, timeoutMs, round } = ctx;
-  const options = { timeoutMs, ...(config.maxBytes ? { maxBytes: config.maxBytes } : {}), ...(ctx.weights ? { weights: ctx.weights } : {}), ...(ctx.tryFirst ? { tryFirst: ctx.tryFirst } : {}), ...(ctx.seeds ? { seeds: ctx.seeds } : {}) };
+  const options = { timeoutMs, ...(config.maxBytes ? { maxBytes: config.maxBytes } : {}), ...(ctx.weights ? { weights: ctx.weights } : {}), ...(ctx.tryFirst ? { tryFirst: ctx.tryFirst } : {}), ...(ctx.seeds ? { seeds: ctx.seeds } : {}), ...(ctx.constants ? { constants: ctx.constants } : {}) };
   const result = await ctx.pool.run({ problem, options });
   // Time of this spec's own work: its search (not the wait for a free thread) plus validation from here on.
   const t0 = performance.now() - result.stats.elapsedMs;

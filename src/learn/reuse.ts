@@ -1,6 +1,7 @@
 /**
  * Reusing past solutions (pure): retrieved corpus programs are adapted to a new spec's parameters, tried as
- * they are, and cut into subprograms ("seeds") the search may use as single cheap steps.
+ * they are, and cut into subprograms ("seeds") the search may use as single cheap steps; their constants join the
+ * constants mined from the spec.
  */
 import { subexprs, type Expr } from "../dsl/expr.js";
 import { exprFromJson, exprToJson } from "../dsl/serialize.js";
@@ -23,6 +24,8 @@ export interface Reuse {
   readonly programs: readonly { readonly expr: Expr; readonly key: string }[];
   /** Subprograms of those, each a cheap production of the grammar. */
   readonly seeds: readonly Expr[];
+  /** The constants of those programs (distinct), offered at the prior of constants mined from the spec. */
+  readonly constants: readonly (Expr & { readonly t: "const" })[];
   /**
    * The records reused (relevant enough and adaptable to the spec), with the seeds each contributed: the entries
    * whose seed bias a run updates.
@@ -126,8 +129,10 @@ export function reuseFor(problem: Problem, ranked: readonly Retrieved[], opts: R
   const paramNames = new Set(problem.params.map((p) => p.name));
   const programs: { expr: Expr; key: string }[] = [];
   const seeds: Expr[] = [];
+  const constants: (Expr & { t: "const" })[] = [];
   const sources: { key: string; seeds: string[] }[] = [];
   const seen = new Set<string>();
+  const seenConsts = new Set<string>();
   for (const r of ranked) {
     if (r.score < minScore && r.record.spec_hash !== opts.specHash) continue;
     const stored = exprFromJson(r.record.program);
@@ -143,9 +148,16 @@ export function reuseFor(problem: Problem, ranked: readonly Retrieved[], opts: R
       seeds.push(s);
       mine.push(k);
     }
+    for (const s of subexprs(adapted)) {
+      if (s.t !== "const") continue;
+      const k = JSON.stringify(exprToJson(s));
+      if (seenConsts.has(k)) continue;
+      seenConsts.add(k);
+      constants.push(s);
+    }
     sources.push({ key: r.key, seeds: mine });
   }
-  return { programs, seeds, sources };
+  return { programs, seeds, constants, sources };
 }
 
 function varsWithin(e: Expr, names: ReadonlySet<string>, bound: ReadonlySet<string> = new Set()): boolean {

@@ -65,6 +65,7 @@ describe("seeds", () => {
     expect(reuse.programs.map((p) => exprToPython(p.expr))).toEqual(["' '.join(text.split()[::-1])", "text.upper()"]);
     expect(reuse.sources.map((s) => [s.key, s.seeds.length])).toEqual([[a.key, 3], [b.key, 1]]);
     expect(reuseFor(reverseSpec, rankRecords(reverseSpec, [a, b]), { maxSeeds: 2 }).seeds).toHaveLength(2);
+    expect(reuse.constants.map((k) => k.value)).toEqual([" "]);
     const used = usedSources(exprFromJson(a.program)!, reuse);
     // Its parameter is `s`, the spec's `text`: the stored form is not this spec's program, so it did not help.
     expect(used.size).toBe(0);
@@ -124,6 +125,18 @@ describe("a search with retrieved programs", () => {
     expect(r.stop.kind).toBe("solved");
     expect(exprToPython(r.program!)).toBe("' '.join(text.split()[::-1])");
     expect(r.stats.candidates).toBe(0);
+  });
+
+  it("offers the retrieved programs' constants to the search", () => {
+    const p = problem("add_offset", "", [["n", INT]], INT, [[[1], 4097], [[10], 4106], [[-5], 4091]]);
+    const reuse = reuseFor(p, rankRecords(p, [keyed(record(7, { description: "", params: [{ name: "n", type: "int" }], returns: "int", signature: "(n: int) -> int", program: [...exprToJson(call("int.mul", INT, v("n", INT), c(4096, INT)))] }))], new Map()), { minScore: 0 });
+    expect(reuse.constants.map((k) => k.value)).toEqual([4096]);
+    const offered = synthesize(p, { timeoutMs: 5000, extraConstants: reuse.constants.map((k) => [k.value, k.type] as const) });
+    expect(offered.stop.kind).toBe("solved");
+    expect(exprToPython(offered.program!)).toBe("n + 4096");
+    // Without the constant, half a second is not enough (the search has to build 4096 from smaller numbers).
+    const without = synthesize(p, { timeoutMs: 500 });
+    expect(without.stop.kind === "solved" ? without.stats.candidates : Infinity).toBeGreaterThan(offered.stats.candidates);
   });
 
   it("searches as usual when no tried-first program fits, and a seed makes a long program one cheap step", () => {
