@@ -70,7 +70,7 @@ interface Row {
   readonly program?: Expr | undefined;
 }
 
-/** Per problem: the options of one row (weights, and for the reuse row programs to try first and seeds). */
+/** Per problem: the options of one row (weights, and for the reuse row programs to try first, seeds and constants). */
 type RowOptions = (p: Problem) => { weights?: WeightsJson; tryFirst?: ExprJson[]; seeds?: ExprJson[]; constants?: ExprJson[] };
 
 interface Settings {

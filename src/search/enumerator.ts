@@ -125,7 +125,7 @@ interface Batch {
 type Impl = (...a: Value[]) => Result;
 
 /** The union of two ascending lists (no value in both), ascending. */
-export function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;
