@@ -3458,6 +3458,9 @@ class Interner {
     strs = new Map();
     bigs = new Map();
     others = new Map();
+    /** Plain lists by plainHash: the first id with that hash, and any later ones (hash collisions). */
+    plainHeads = new Map();
+    plainMore = new Map();
     /**
      * Ids of small ints by value - SMALL_MIN (0 = not yet interned): the hottest lookups skip the Map. Made on the first
      * small int (36 KB: many quick searches never intern one).
@@ -3478,6 +3481,8 @@ class Interner {
         this.strs.clear();
         this.bigs.clear();
         this.others.clear();
+        this.plainHeads.clear();
+        this.plainMore.clear();
         this.small = NO_SMALL;
     }
     /** The id of a value (adding it if new). Errors all map to ERR_ID. */
@@ -3551,9 +3556,14 @@ class Interner {
         return id;
     }
     other(v) {
-        if (Array.isArray(v) && v.length > this.limits.maxList)
-            return intern_ERR_ID;
-        const key = fastKey(v) ?? hashKey(v);
+        if (Array.isArray(v)) {
+            if (v.length > this.limits.maxList)
+                return intern_ERR_ID;
+            const h = plainHash(v, 0);
+            if (h !== undefined)
+                return this.plain(v, h);
+        }
+        const key = hashKey(v);
         let id = this.others.get(key);
         if (id === undefined) {
             id = this.values.length;
@@ -3563,35 +3573,117 @@ class Interner {
         }
         return id;
     }
+    /**
+     * Lists and tuples of plain JSON values (the common case): found by a numeric hash and compared element by
+     * element, with no key string built. A list of lists of ints is a typical search value, and building its key was
+     * the largest single cost of a quick list search.
+     */
+    plain(v, h) {
+        const head = this.plainHeads.get(h);
+        if (head === undefined)
+            return this.addPlain(v, h, undefined);
+        if (plainEqual(this.values[head], v, 0))
+            return head;
+        const more = this.plainMore.get(h);
+        if (more !== undefined)
+            for (const id of more)
+                if (plainEqual(this.values[id], v, 0))
+                    return id;
+        return this.addPlain(v, h, more ?? []);
+    }
+    addPlain(v, h, more) {
+        const id = this.values.length;
+        this.values.push(v);
+        if (more === undefined)
+            this.plainHeads.set(h, id);
+        else {
+            more.push(id);
+            this.plainMore.set(h, more);
+        }
+        this.bytes += 64 + 2 * plainChars + sizeOf(v);
+        return id;
+    }
     /** The value behind an id (ERR_ID gives a generic PyError). */
     get(id) {
         return this.values[id];
     }
 }
+/** Characters (strings) and elements seen by the last plainHash, for the memory estimate. */
+let plainChars = 0;
 /**
- * A key for lists and tuples of plain JSON values (the common case), built natively by JSON.stringify; undefined
- * for anything JSON cannot encode (bigints, sets, dicts, non-finite floats), which use hashKey. JSON writes -0
- * as 0, which is what Python equality wants.
+ * A 32-bit hash of a list or tuple (nested up to 3 deep) whose items are strings, finite numbers, bools, None and
+ * such lists; undefined for anything else (ints beyond 2^53, floats inf and nan, sets, dicts), which are keyed by
+ * hashKey. Values equal under plainEqual hash alike: -0 and 0 hash as the int 0; true and 1 differ, as they are
+ * different types and each type has its own nonterminals.
  */
-function fastKey(v) {
-    if (!Array.isArray(v) || !jsonSafe(v, 0))
-        return undefined;
-    return "J" + JSON.stringify(v);
-}
-function jsonSafe(v, depth) {
+function plainHash(v, depth = 0) {
+    if (depth === 0)
+        plainChars = 0;
     if (depth > 3)
-        return false;
+        return undefined;
+    let h = Math.imul(0x9e3779b1, v.length + 1) ^ depth;
+    plainChars += v.length;
     for (const x of v) {
-        const t = typeof x;
-        if (t === "string" || t === "boolean" || x === null)
-            continue;
-        if (t === "number") {
-            if (!Number.isFinite(x))
-                return false;
-            continue;
+        switch (typeof x) {
+            case "number": {
+                if ((x | 0) === x)
+                    h = mix(h, x);
+                else {
+                    if (!Number.isFinite(x))
+                        return undefined;
+                    F64[0] = x;
+                    h = mix(mix(h, U32[0]), U32[1]);
+                }
+                break;
+            }
+            case "string": {
+                h = mix(h, 0x5bd1e995 ^ x.length);
+                for (let i = 0; i < x.length; i++)
+                    h = mix(h, x.charCodeAt(i));
+                plainChars += x.length;
+                break;
+            }
+            case "boolean":
+                h = mix(h, x ? 0x27d4eb2f : 0x165667b1);
+                break;
+            default: {
+                if (x === null)
+                    h = mix(h, 0x3c6ef372);
+                else if (Array.isArray(x)) {
+                    const inner = plainHash(x, depth + 1);
+                    if (inner === undefined)
+                        return undefined;
+                    h = mix(h, inner);
+                }
+                else
+                    return undefined;
+            }
         }
-        if (!Array.isArray(x) || !jsonSafe(x, depth + 1))
-            return false;
+    }
+    return h;
+}
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+/** One murmur3 block round: every bit of `x` reaches the whole state, so similar lists spread apart. */
+function mix(h, x) {
+    let k = Math.imul(x, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+/** Equality of two values plainHash accepts: the same structure with === items (so -0 equals 0). */
+function plainEqual(a, b, depth) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x === y)
+            continue;
+        if (depth < 3 && Array.isArray(x) && Array.isArray(y) && plainEqual(x, y, depth + 1))
+            continue;
+        return false;
     }
     return true;
 }
@@ -3814,7 +3906,7 @@ class IdMemo {
             return undefined;
         const mask = this.vals.length - 1;
         const k = this.keys;
-        for (let i = mix(p, a, b) & mask;; i = (i + 1) & mask) {
+        for (let i = memo_mix(p, a, b) & mask;; i = (i + 1) & mask) {
             const o = 3 * i;
             const x = k[o];
             if (x === memo_EMPTY)
@@ -3849,7 +3941,7 @@ class IdMemo {
     place(p, a, b, id) {
         const mask = this.vals.length - 1;
         const k = this.keys;
-        let i = mix(p, a, b) & mask;
+        let i = memo_mix(p, a, b) & mask;
         while (k[3 * i] !== memo_EMPTY)
             i = (i + 1) & mask;
         k[3 * i] = a;
@@ -3876,7 +3968,7 @@ const NO_KEYS = new Int32Array(0);
 const NO_VALS = new Float64Array(0);
 /** The key value marking an empty slot (keys are ids or small ints; this one never occurs as either). */
 const memo_EMPTY = -2147483648;
-function mix(p, a, b) {
+function memo_mix(p, a, b) {
     let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b) ^ Math.imul(p + 0x165667b1, 0xc2b2ae35);
     h ^= h >>> 15;
     return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 13);
