@@ -4,10 +4,9 @@
  * a page opened from a file stays a static view. Screenshots go to test-results/ (which ignores itself).
  * Skipped, with the reason in the test name, when /usr/bin/chromium is absent (CI installs it).
  */
-import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderHud } from "../../src/report/hud/index.js";
 import { summarize } from "../../src/tracker/compute.js";
@@ -16,11 +15,9 @@ import { parseAssignments } from "../../src/tracker/update.js";
 import { seedTemplate } from "../../src/tracker/templates.js";
 import { KEY, seededServer } from "../server/helpers.js";
 import { tempDir } from "../tracker/helpers.js";
+import { LAUNCH_HOOK_TIMEOUT_MS, RESULTS, browserTitle, haveChromium, launch } from "../report/browser-helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
-const title = haveChromium ? "HUD in a real browser" : `HUD in a real browser (SKIPPED: ${CHROMIUM} not found; install it with apt-get install -y chromium)`;
-const RESULTS = join(import.meta.dirname, "..", "..", "test-results");
+const title = browserTitle("HUD in a real browser");
 
 let browser: Browser | undefined;
 
@@ -40,14 +37,8 @@ const status = (page: Page) => page.locator("#aurora-hud .ahud-status");
 
 describe.skipIf(!haveChromium)(title, () => {
   beforeAll(async () => {
-    await mkdir(RESULTS, { recursive: true });
-    await writeFile(join(RESULTS, ".gitignore"), "*\n");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-    });
-  });
+    browser = await launch();
+  }, LAUNCH_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
   });

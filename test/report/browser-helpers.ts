@@ -17,6 +17,14 @@ export function browserTitle(what: string): string {
   return haveChromium ? what : `${what} (SKIPPED: ${CHROMIUM} not found; install it with apt-get install -y chromium)`;
 }
 
+/**
+ * How long a test waits for Chromium to start, and the hook timeout to give a beforeAll that launches it. On a shared
+ * machine with a cold page cache a launch took over a minute (every binary and library read from a contended disk);
+ * the default 60 s hook timeout then failed the suite before any page was opened.
+ */
+export const LAUNCH_TIMEOUT_MS = 150_000;
+export const LAUNCH_HOOK_TIMEOUT_MS = LAUNCH_TIMEOUT_MS + 30_000;
+
 /** Launches headless Chromium with the project's flags; creates test-results/ (ignored by git). */
 export async function launch(): Promise<Browser> {
   await mkdir(RESULTS, { recursive: true });
@@ -24,6 +32,7 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    timeout: LAUNCH_TIMEOUT_MS,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
   });
 }

@@ -11,7 +11,7 @@ import { writeReport } from "../../src/app/report.js";
 import { defaultRules } from "../../src/report/rules.js";
 import { serializeProgress } from "../../src/tracker/parse.js";
 import { seedTemplate } from "../../src/tracker/templates.js";
-import { browserTitle, haveChromium, INJECTED, launch, OVERFLOWING, shot, watchedPage } from "./browser-helpers.js";
+import { browserTitle, haveChromium, INJECTED, LAUNCH_HOOK_TIMEOUT_MS, launch, OVERFLOWING, shot, watchedPage } from "./browser-helpers.js";
 import { spec } from "./fixtures.js";
 import { HOSTILE, tempRoot, writeRuns } from "./runs-fixture.js";
 
@@ -38,7 +38,7 @@ async function hostileReport(): Promise<string> {
 describe.skipIf(!haveChromium)(browserTitle("report.html in a real browser"), () => {
   beforeAll(async () => {
     [browser, file] = await Promise.all([launch(), hostileReport()]);
-  });
+  }, LAUNCH_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
   });

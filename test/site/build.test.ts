@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSiteData } from "../../bench/site-data.js";
 import { readSiteRunData } from "../../src/app/site-data.js";
 import { aurora } from "../cli/helpers.js";
-import { browserTitle, haveChromium, INJECTED, launch, OVERFLOWING, shot, watchedPage } from "../report/browser-helpers.js";
+import { browserTitle, haveChromium, INJECTED, LAUNCH_HOOK_TIMEOUT_MS, launch, OVERFLOWING, shot, watchedPage } from "../report/browser-helpers.js";
 import { HOSTILE, tempRoot } from "../report/runs-fixture.js";
 import { serveStatic } from "./static-server.js";
 
@@ -58,7 +58,7 @@ let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
 describe.skipIf(!haveChromium)(browserTitle("the dashboard in a real browser"), () => {
   beforeAll(async () => {
     [browser, server] = await Promise.all([launch(), serveStatic(out, BASE)]);
-  });
+  }, LAUNCH_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
