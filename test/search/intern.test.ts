@@ -54,6 +54,7 @@ describe("Interner", () => {
     const interner = new Interner({ maxStr: 10, maxList: 3, maxIntAbs: 2n ** 80n });
     expect(plainHash([1n])).toBeUndefined();
     expect(plainHash([Infinity])).toBeUndefined();
+    expect(plainHash([["a", NaN]])).toBeUndefined();
     expect(plainHash([[[[[1]]]]])).toBeUndefined();
     const big = interner.id([2n ** 60n]);
     expect(interner.id([2n ** 60n])).toBe(big);
