@@ -18,23 +18,31 @@ export function browserTitle(what: string): string {
 }
 
 /**
- * How long a test waits for Chromium to start, and the hook timeout to give a beforeAll that launches it. On a shared
- * machine with a cold page cache a launch took over a minute (every binary and library read from a contended disk);
- * the default 60 s hook timeout then failed the suite before any page was opened.
+ * How long a test waits for Chromium to start, how often it tries, and the hook timeout to give a beforeAll that
+ * launches it. On a shared machine with a cold page cache and a contended disk a launch took over a minute, and
+ * once a launch never connected within 150 s while the next one was quick; the default 60 s hook timeout failed the
+ * suite before any page was opened.
  */
-export const LAUNCH_TIMEOUT_MS = 150_000;
-export const LAUNCH_HOOK_TIMEOUT_MS = LAUNCH_TIMEOUT_MS + 30_000;
+export const LAUNCH_TIMEOUT_MS = 90_000;
+export const LAUNCH_ATTEMPTS = 3;
+export const LAUNCH_HOOK_TIMEOUT_MS = LAUNCH_ATTEMPTS * LAUNCH_TIMEOUT_MS + 30_000;
 
-/** Launches headless Chromium with the project's flags; creates test-results/ (ignored by git). */
+/** Launches headless Chromium with the project's flags (again after a launch timeout); creates test-results/. */
 export async function launch(): Promise<Browser> {
   await mkdir(RESULTS, { recursive: true });
   await writeFile(path.join(RESULTS, ".gitignore"), "*\n");
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: LAUNCH_TIMEOUT_MS,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        timeout: LAUNCH_TIMEOUT_MS,
+        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+      });
+    } catch (e) {
+      if (attempt >= LAUNCH_ATTEMPTS || !(e instanceof Error && e.name === "TimeoutError")) throw e;
+    }
+  }
 }
 
 /** What a page did that a test asserts on. */
